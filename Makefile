@@ -1,0 +1,46 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+SHELL := bash
+.DEFAULT_GOAL := help
+CLI := node dist/cli/main.js
+
+.PHONY: help run test bootstrap build migrate seed typecheck lint bench es-stop clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+run: bootstrap build migrate seed ## start the service with sample data (installs and starts what it needs)
+	node dist/main.js
+
+test: bootstrap typecheck ## run every test: unit, integration, end-to-end
+	@mkdir -p reports
+	npm run test:unit
+	npm run test:int
+	npm run test:e2e
+
+bootstrap: ## install dependencies, create databases, enable broker plugins, start Elasticsearch
+	@bash scripts/bootstrap.sh
+
+build: ## compile TypeScript to dist/
+	npm run build --silent
+
+migrate: build ## apply database migrations
+	$(CLI) migrate
+
+seed: migrate ## register reference data, then load the synthetic sample data unless statistics exist
+	$(CLI) seed:reference
+	$(CLI) seed --if-empty
+
+typecheck: ## type-check everything, tests included
+	npx tsc --noEmit -p tsconfig.json
+
+lint: ## type-check, lint and check layer rules
+	npm run lint
+
+bench: bootstrap build migrate ## run the benchmarks and write docs/BENCHMARKS.md
+	npm run bench
+
+es-stop: ## stop the Elasticsearch node started by make run/test
+	bash scripts/elasticsearch.sh stop
+
+clean: ## remove build output and local data (databases are kept)
+	rm -rf dist reports .data

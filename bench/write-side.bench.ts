@@ -1,0 +1,103 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Pool } from 'undici';
+import { createApp } from '../src/bootstrap';
+import { loadConfig } from '../src/config/app-config';
+import { RecordExportStatisticCommand } from '../src/modules/statistics/commands/record-export-statistic/record-export-statistic.command';
+import { RecordExportStatisticsBatchCommand } from '../src/modules/statistics/commands/record-export-statistics-batch/record-export-statistics-batch.command';
+import type { BenchSection } from './bench-section';
+import { BENCH_DATABASE_URL } from './support/bench-database';
+import { benchStatistic } from './support/bench-keys';
+import { envInt, ms, percentile, perSecond, runConcurrently } from './support/stats';
+
+const METADATA = { correlationId: 'bench', causationId: null, actor: 'bench' };
+/** Delivery and projections stay off: this measures the write path alone. */
+const WRITE_ONLY = { DATABASE_URL: BENCH_DATABASE_URL, LOG_LEVEL: 'warn', RELAY_ENABLED: 'false', CONSUMERS_ENABLED: 'false' };
+
+export async function runWriteSideBench(): Promise<BenchSection> {
+  const commandsTotal = envInt('BENCH_COMMANDS', 30_000);
+  const mutationsTotal = envInt('BENCH_MUTATIONS', 30_000);
+  const batchTotal = envInt('BENCH_BATCH_STATISTICS', 200_000);
+
+  const app = await createApp(loadConfig({ ...process.env, ...WRITE_ONLY, HTTP_PORT: '0' }));
+  await app.init();
+  const commands = app.get(CommandBus);
+  let offset = 0;
+  const take = (count: number) => ((offset += count), offset - count);
+
+  const first = take(commandsTotal);
+  const single = await runConcurrently(commandsTotal, 8, (i) =>
+    commands.execute(new RecordExportStatisticCommand(benchStatistic(first + i, 1), METADATA)).then(() => undefined),
+  );
+
+  const batchStart = take(batchTotal);
+  const batchSize = 10_000;
+  const batchStarted = performance.now();
+  for (let done = 0; done < batchTotal; done += batchSize) {
+    const items = Array.from({ length: Math.min(batchSize, batchTotal - done) }, (_, i) => benchStatistic(batchStart + done + i, 1));
+    await commands.execute(new RecordExportStatisticsBatchCommand(items, METADATA));
+  }
+  const batchElapsed = performance.now() - batchStarted;
+  await app.close();
+
+  const http = await graphqlMutations(mutationsTotal, take(mutationsTotal));
+
+  return {
+    title: 'Write side',
+    rows: [
+      { metric: 'GraphQL mutations, 16 concurrent clients (HTTP, separate process)', value: perSecond(mutationsTotal, http.elapsedMs), target: '≥ 1,500/s' },
+      { metric: 'GraphQL mutation latency p50 / p99', value: `${ms(percentile(http.latencies, 50))} / ${ms(percentile(http.latencies, 99))}`, target: 'p99 < 50 ms' },
+      { metric: 'Single-statistic commands, 8 concurrent callers, no HTTP', value: perSecond(commandsTotal, single.elapsedMs), target: '≥ 6,000/s' },
+      { metric: 'Command latency p50 / p99', value: `${ms(percentile(single.latencies, 50))} / ${ms(percentile(single.latencies, 99))}` },
+      { metric: `Batch path, ${batchTotal.toLocaleString('en-US')} statistics in batches of ${batchSize.toLocaleString('en-US')} (rows + events)`, value: perSecond(batchTotal, batchElapsed), target: '≥ 80,000/s' },
+    ],
+    notes: [
+      `Each single command writes one aggregate row and one event in one statement; the batch path writes rows and events in chunks of ${loadConfig({ ...process.env, ...WRITE_ONLY }).BATCH_CHUNK_SIZE} per transaction.`,
+      'Relay and consumers are disabled during this section so that it measures the write path alone.',
+    ],
+  };
+}
+
+/** The service in its own process, as in production; the load generator here keeps 16 requests in flight. */
+async function graphqlMutations(total: number, first: number): Promise<{ latencies: number[]; elapsedMs: number }> {
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server = spawn(process.execPath, [join(__dirname, '../dist/main.js')], {
+    env: { ...process.env, ...WRITE_ONLY, HTTP_PORT: String(port), OPERATOR_API_KEYS: 'bench:bench-key', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await listening(server);
+    const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 16, pipelining: 1 });
+    const query = 'mutation($input: RecordExportStatisticInput!) { recordExportStatistic(input: $input) { version position } }';
+    const send = async (i: number) => {
+      const { statusCode, body } = await pool.request({
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'bench-key' },
+        body: JSON.stringify({ query, variables: { input: benchStatistic(first + i, 1) } }),
+      });
+      const text = await body.text();
+      if (statusCode !== 200 || text.includes('"errors"')) throw new Error(`mutation failed: ${statusCode} ${text}`);
+    };
+    await runConcurrently(500, 16, send); // warm-up: JIT, connection pools, prepared statements
+    const result = await runConcurrently(total - 500, 16, (i) => send(500 + i));
+    await pool.close();
+    return result;
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+function listening(server: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the service did not start within 60 s')), 60_000);
+    server.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.once('exit', (code) => reject(new Error(`the service exited with ${code}`)));
+  });
+}

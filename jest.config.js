@@ -1,0 +1,24 @@
+// Three levels, each its own project (STYLE.md rule 11): unit tests need no I/O; int and e2e tests
+// talk to the real PostgreSQL, RabbitMQ and Elasticsearch that test/setup finds or starts.
+// Transpile only: `make test` type-checks the whole tree once with tsc before jest runs. ts-jest
+// rather than a native transpiler because the registry serves no prebuilt binaries for some
+// platforms, which breaks `npm ci` on a fresh clone.
+const typescript = ['ts-jest', { diagnostics: false }];
+
+const project = (level, extra = {}) => ({
+  displayName: level,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': typescript },
+  testMatch: [`<rootDir>/src/**/*.${level}.spec.ts`, `<rootDir>/test/**/*.${level}.spec.ts`],
+  ...extra,
+});
+
+module.exports = {
+  // Integration tests wait on real brokers and clusters; a hung one should fail, not stall CI.
+  testTimeout: 60_000,
+  projects: [
+    project('unit'),
+    project('int', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
+    project('e2e', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
+  ],
+};

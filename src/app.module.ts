@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { ElasticsearchModule } from './platform/elasticsearch/elasticsearch.module';
+import { EventLogModule } from './platform/event-log/event-log.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
+import { CountriesModule } from './modules/countries/countries.module';
+import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
+import { GraphqlPlatformModule } from './platform/graphql/graphql-platform.module';
+import { HealthModule } from './platform/health/health.module';
+import { LoggingModule } from './platform/logging/logging.module';
+import { MessagingModule } from './platform/messaging/messaging.module';
+import { DeliveryModule } from './platform/delivery/delivery.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        CqrsModule.forRoot(),
+        DatabaseModule,
+        EventLogModule,
+        MessagingModule,
+        ElasticsearchModule,
+        GraphqlPlatformModule,
+        HealthModule,
+        StatisticsModule,
+        CountriesModule,
+        CatalogueModule,
+        ReferenceDataModule,
+        DeliveryModule,
+        DashboardsModule,
+      ],
+    };
+  }
+}

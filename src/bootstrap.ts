@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { assertComponentsUp } from './platform/health/preflight';
+
+/** Builds the HTTP application; used by main.ts and by the end-to-end tests. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  await assertComponentsUp(config);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  // SIGTERM/SIGINT close Fastify first (in-flight requests finish), then every module's
+  // connections in reverse order of creation.
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { mikroOrmOptions } from '../platform/database/mikro-orm.options';
+import { seedReference } from './seed-reference.command';
+import { seedSampleData } from './seed-sample-data.command';
+import { parkedDiscard, parkedList, parkedReplay } from './parked.command';
+import { rebuildReadModel } from './rebuild.command';
+
+/**
+ * Operator commands that run beside (or before) the service. Each command is a function of the
+ * validated configuration and its own arguments; `node dist/cli/main.js help` lists them.
+ */
+type CliCommand = (args: string[]) => Promise<void>;
+
+const commands: Record<string, { summary: string; run: CliCommand }> = {
+  migrate: { summary: 'apply pending database migrations', run: migrate },
+  'seed:reference': { summary: 'register missing countries and HS categories from data/reference', run: seedReference },
+  seed: { summary: 'load the synthetic sample data through the command path (--if-empty, --dry-run, ...)', run: seedSampleData },
+  'parked:list': { summary: 'list parked keys (delivery failures) with their first error (--limit N)', run: parkedList },
+  'parked:replay': { summary: 'apply a parked key\'s messages in order through the handlers, then unpark it: <key>', run: parkedReplay },
+  'parked:discard': { summary: 'drop a parked key\'s messages and unpark it: <key> --reason <text>', run: parkedDiscard },
+  rebuild: { summary: 'replay the event log into new read-model indexes and swap the aliases (--batch-size N)', run: rebuildReadModel },
+  help: { summary: 'list the commands', run: help },
+};
+
+async function migrate(): Promise<void> {
+  const orm = await MikroORM.init(mikroOrmOptions(loadConfig()));
+  try {
+    const applied = await orm.getMigrator().up();
+    console.log(applied.length === 0 ? 'database is up to date' : `applied ${applied.map((m) => m.name).join(', ')}`);
+  } finally {
+    await orm.close();
+  }
+}
+
+async function help(): Promise<void> {
+  for (const [name, { summary }] of Object.entries(commands)) console.log(`  ${name.padEnd(16)} ${summary}`);
+}
+
+async function main(): Promise<void> {
+  // Each command parses its own flags, so it gets the raw arguments after its name.
+  const [name = 'help', ...rest] = process.argv.slice(2);
+  const command = commands[name];
+  if (!command) {
+    console.error(`unknown command "${name}"`);
+    await help();
+    process.exitCode = 2;
+    return;
+  }
+  await command.run(rest);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exitCode = 1;
+});

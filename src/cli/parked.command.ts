@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { hostname, userInfo } from 'node:os';
+import { createApp } from '../bootstrap';
+import { loadConfig } from '../config/app-config';
+import { DomainError } from '../kernel/domain-error';
+import { ParkingOperations } from '../platform/delivery/parking/parking-operations';
+
+/**
+ * `parked:list`, `parked:replay <key>`, `parked:discard <key> --reason <text>`: the parking
+ * store of this deployment's broker prefix (BROKER_PREFIX). A replay applies the parked messages
+ * through the handlers the service registers, so these commands build the application (without
+ * HTTP listening, relay or consumers) rather than a slimmer context.
+ */
+export async function parkedList(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '100' } } });
+  await withParking(async (parking) => {
+    const keys = await parking.keys(Number(values.limit));
+    if (keys.length === 0) console.log('no parked keys');
+    for (const key of keys) {
+      console.log(`${key.key}\t${key.messageCount} message(s)\t${key.reason}\tparked ${key.parkedAt.toISOString()}\t${key.queue}`);
+      const [first] = await parking.messages(key.key, 1);
+      if (first) console.log(`    first: ${first.messageId} ${first.type ?? '(unreadable)'} v${first.streamVersion ?? '?'}: ${first.errors.at(-1) ?? ''}`);
+    }
+  });
+}
+
+export async function parkedReplay(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true });
+  const key = requireKey(positionals, 'parked:replay <key>');
+  if (!key) return;
+  await withParking(async (parking) => {
+    const result = await parking.replay(key, operator());
+    if (result.unparked) {
+      console.log(`${key}: replayed ${result.replayed} message(s) in order; the key is no longer parked`);
+    } else {
+      console.error(`${key}: replayed ${result.replayed} message(s), then ${result.failedMessageId} failed again: ${result.error}`);
+      process.exitCode = 1;
+    }
+  });
+}
+
+export async function parkedDiscard(args: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reason: { type: 'string' } } });
+  const key = requireKey(positionals, 'parked:discard <key> --reason <text>');
+  if (!key) return;
+  const reason = values.reason;
+  if (!reason) return usage('parked:discard <key> --reason <text> (the parking log keeps why messages were dropped)');
+  await withParking(async (parking) => {
+    const result = await parking.discard(key, reason, operator());
+    console.log(`${key}: discarded ${result.discarded} message(s) (kept in parking_log); the key is no longer parked`);
+  });
+}
+
+async function withParking(work: (parking: ParkingOperations) => Promise<void>): Promise<void> {
+  const config = loadConfig({ ...process.env, RELAY_ENABLED: 'false', CONSUMERS_ENABLED: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const app = await createApp(config);
+  try {
+    await app.init();
+    await work(app.get(ParkingOperations));
+  } catch (error) {
+    // Expected refusals (not parked, no reason given) are for the operator, without a stack trace.
+    if (!(error instanceof DomainError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  } finally {
+    await app.close();
+  }
+}
+
+function requireKey(positionals: string[], command: string): string | null {
+  const [key] = positionals;
+  if (key && positionals.length === 1) return key;
+  usage(`${command} (the key is a stream id, e.g. statistic:CN-8518309000-2026-08)`);
+  return null;
+}
+
+function usage(text: string): void {
+  console.error(`usage: ${text}`);
+  process.exitCode = 2;
+}
+
+/** The parking log names who acted; the CLI runs as the operating-system user. */
+function operator(): string {
+  return `cli:${userInfo().username}@${hostname()}`;
+}

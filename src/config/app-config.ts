@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the service reads, validated once at start-up. A missing or malformed value is an
+ * error that names the variable, so a misconfigured deployment fails before it accepts traffic.
+ */
+const csv = z
+  .string()
+  .transform((raw) => raw.split(',').map((item) => item.trim()).filter(Boolean));
+
+const decimalString = z.string().regex(/^\d{1,18}(\.\d{1,2})?$/, 'a non-negative decimal with at most 2 decimals');
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const millis = (min: number) => z.coerce.number().int().min(min).max(3_600_000);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/export_stats'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  RABBITMQ_URL: z.string().url().default('amqp://guest:guest@127.0.0.1:5672'),
+  ES_URL: z.string().url().default('http://127.0.0.1:9200'),
+  ES_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "-" and "_"')
+    .default('exportstats'),
+  STARTUP_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  OPERATOR_API_KEYS: csv.default(''),
+  READER_API_KEYS: csv.default(''),
+  JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  PUBLIC_READS: z
+    .enum(['true', 'false'])
+    .transform((flag) => flag === 'true')
+    .default('true'),
+  GRAPHIQL: z
+    .enum(['true', 'false'])
+    .transform((flag) => flag === 'true')
+    .optional(),
+  EXPORT_THRESHOLD_USD: decimalString.default('1000000'),
+  BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  SHARD_COUNT: z.coerce
+    .number()
+    .int()
+    .refine((n) => n >= 1 && n <= 64 && (n & (n - 1)) === 0, 'a power of two from 1 to 64')
+    .default(4),
+  // Event delivery (docs/delivery.md). Every broker name derives from BROKER_PREFIX, so a test run
+  // or a second deployment gets a topology of its own on a shared broker.
+  BROKER_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "-" and "_"')
+    .default('exportstats'),
+  RELAY_ENABLED: flag.default('true'),
+  RELAY_NAME: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'a short lowercase name').default('main'),
+  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(5000),
+  RELAY_MAX_IN_FLIGHT_BATCHES: z.coerce.number().int().min(1).max(16).default(4),
+  RELAY_POLL_INTERVAL_MS: millis(10).default(1000),
+  RELAY_HEARTBEAT_INTERVAL_MS: millis(100).default(2000),
+  RELAY_LEASE_TIMEOUT_MS: millis(500).default(15_000),
+  RELAY_CONFIRM_TIMEOUT_MS: millis(100).default(10_000),
+  CONSUMERS_ENABLED: flag.default('true'),
+  CONSUMER_PREFETCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  CONSUMER_MAX_RETRIES: z.coerce.number().int().min(0).max(20).default(3),
+  CONSUMER_RETRY_BASE_MS: millis(1).default(100),
+  CONSUMER_RETRY_MAX_MS: millis(1).default(5000),
+  QUEUE_DELIVERY_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  // Read model (docs/read-model.md). A query's `consistency` waits at most READ_WAIT_MAX_MS, and
+  // READ_WAIT_DEFAULT_MS when it names no timeout. A rebuild replays the log in REBUILD_BATCH_SIZE events.
+  READ_WAIT_DEFAULT_MS: millis(0).default(2000),
+  READ_WAIT_MAX_MS: millis(0).default(10_000),
+  REBUILD_BATCH_SIZE: z.coerce.number().int().min(100).max(50_000).default(5000),
+  // Consumers queue the summaries a batch touches; they are recomputed together this often.
+  SUMMARY_FLUSH_INTERVAL_MS: millis(10).default(1000),
+});
+
+export type AppConfig = Readonly<
+  Omit<z.infer<typeof schema>, 'GRAPHIQL'> & {
+    GRAPHIQL: boolean;
+  }
+>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "unset": `FOO= make run` must not turn a default into a validation error.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const config = parsed.data;
+  // A standby relay takes over when the owner's heartbeat is older than the lease timeout: with
+  // fewer than two beats per timeout a healthy owner would be taken over after one slow beat.
+  if (config.RELAY_LEASE_TIMEOUT_MS < 2 * config.RELAY_HEARTBEAT_INTERVAL_MS) {
+    throw new ConfigError(['RELAY_LEASE_TIMEOUT_MS: must be at least twice RELAY_HEARTBEAT_INTERVAL_MS']);
+  }
+  return Object.freeze({ ...config, GRAPHIQL: config.GRAPHIQL ?? config.NODE_ENV === 'development' });
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

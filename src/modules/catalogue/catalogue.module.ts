@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CreateProductCategoryHandler } from './commands/create-product-category/create-product-category.handler';
+import { CreateProductCategoryResolver } from './commands/create-product-category/create-product-category.resolver';
+import { RenameProductCategoryHandler } from './commands/rename-product-category/rename-product-category.handler';
+import { RenameProductCategoryResolver } from './commands/rename-product-category/rename-product-category.resolver';
+import { ProductCategoryRepository } from './infrastructure/product-category.repository';
+
+@Module({
+  providers: [
+    ProductCategoryRepository,
+    CreateProductCategoryHandler,
+    CreateProductCategoryResolver,
+    RenameProductCategoryHandler,
+    RenameProductCategoryResolver,
+  ],
+  // The reference-data seed creates categories in bulk through the same aggregate and store.
+  exports: [ProductCategoryRepository],
+})
+export class CatalogueModule {}

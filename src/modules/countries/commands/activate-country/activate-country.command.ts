@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { EventMetadata, WriteResult } from '../../../../platform/event-log/event-log.types';
+
+/** Without an expected version the country is activated at whatever version is current. */
+export class ActivateCountryCommand extends Command<WriteResult> {
+  constructor(
+    readonly input: { readonly code: string; readonly expectedVersion?: number | null },
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}

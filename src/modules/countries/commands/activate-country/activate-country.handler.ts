@@ -1,0 +1,22 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CountryCode } from '../../../../kernel/country-code';
+import { Clock } from '../../../../platform/cqrs/clock';
+import type { WriteResult } from '../../../../platform/event-log/event-log.types';
+import type { Country } from '../../domain/country';
+import { CountryRepository } from '../../infrastructure/country.repository';
+import { ActivateCountryCommand } from './activate-country.command';
+
+@CommandHandler(ActivateCountryCommand)
+export class ActivateCountryHandler implements ICommandHandler<ActivateCountryCommand> {
+  constructor(
+    private readonly countries: CountryRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ input, metadata }: ActivateCountryCommand): Promise<WriteResult> {
+    const code = CountryCode.of(input.code, 'code');
+    const expectedVersion = input.expectedVersion ?? undefined;
+    const activate = (country: Country) => country.activate(expectedVersion);
+    return this.countries.update(code, expectedVersion, activate, metadata, this.clock.now());
+  }
+}

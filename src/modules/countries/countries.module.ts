@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ActivateCountryHandler } from './commands/activate-country/activate-country.handler';
+import { ActivateCountryResolver } from './commands/activate-country/activate-country.resolver';
+import { DeactivateCountryHandler } from './commands/deactivate-country/deactivate-country.handler';
+import { DeactivateCountryResolver } from './commands/deactivate-country/deactivate-country.resolver';
+import { RegisterCountryHandler } from './commands/register-country/register-country.handler';
+import { RegisterCountryResolver } from './commands/register-country/register-country.resolver';
+import { CountryRepository } from './infrastructure/country.repository';
+
+@Module({
+  providers: [
+    CountryRepository,
+    RegisterCountryHandler,
+    RegisterCountryResolver,
+    ActivateCountryHandler,
+    ActivateCountryResolver,
+    DeactivateCountryHandler,
+    DeactivateCountryResolver,
+  ],
+  // The reference-data seed registers countries in bulk through the same aggregate and store.
+  exports: [CountryRepository],
+})
+export class CountriesModule {}

@@ -1,0 +1,27 @@
+import { DomainError, ValidationError } from '../../kernel/domain-error';
+
+// Expected failures of the read side. Codes are part of the API: never rename one.
+
+export class UnknownLogPositionError extends DomainError {
+  readonly code = 'READ_MODEL.UNKNOWN_POSITION';
+  readonly category = 'VALIDATION';
+
+  constructor(position: string) {
+    super(`No event was written at log position ${position}; pass a position a mutation returned`, { position });
+  }
+}
+
+export class RebuildAlreadyRunningError extends DomainError {
+  readonly code = 'READ_MODEL.REBUILD_RUNNING';
+  readonly category = 'DUPLICATE';
+
+  constructor(id: string) {
+    super(`A rebuild of the read model is already running (${id}); follow it with rebuildProgress`, { id });
+  }
+}
+
+export class InvalidCursorError extends ValidationError {
+  constructor(field = 'after') {
+    super(field, 'is not a cursor this query returned');
+  }
+}

@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import { RebuildReadModelHandler } from './commands/rebuild-read-model/rebuild-read-model.handler';
+import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-read-model.resolver';
+import { ReadModelIndexManager } from './infrastructure/read-model-index-manager';
+import { ReadModelLifecycle, readModelProviders, SummaryFlushHost } from './infrastructure/read-model.providers';
+import { ReadModelProjection } from './projections/read-model.projection';
+import { ReadModelRebuilder } from './projections/rebuild/read-model-rebuilder';
+import { ReadModelMessageHandler } from './projections/read-model.message-handler';
+import { GetCountryProfileHandler } from './queries/get-country-profile/get-country-profile.handler';
+import { GetCountryProfileResolver } from './queries/get-country-profile/get-country-profile.resolver';
+import { GetDashboardSummaryHandler } from './queries/get-dashboard-summary/get-dashboard-summary.handler';
+import { GetDashboardSummaryResolver } from './queries/get-dashboard-summary/get-dashboard-summary.resolver';
+import { GetPartnerRankingHandler } from './queries/get-partner-ranking/get-partner-ranking.handler';
+import { GetPartnerRankingResolver } from './queries/get-partner-ranking/get-partner-ranking.resolver';
+import { GetProductProfileHandler } from './queries/get-product-profile/get-product-profile.handler';
+import { GetProductProfileResolver } from './queries/get-product-profile/get-product-profile.resolver';
+import { GetProductRankingHandler } from './queries/get-product-ranking/get-product-ranking.handler';
+import { GetProductRankingResolver } from './queries/get-product-ranking/get-product-ranking.resolver';
+import { GetRebuildProgressHandler } from './queries/get-rebuild-progress/get-rebuild-progress.handler';
+import { GetRebuildProgressResolver } from './queries/get-rebuild-progress/get-rebuild-progress.resolver';
+import { GetStatisticFactsHandler } from './queries/get-statistic-facts/get-statistic-facts.handler';
+import { GetStatisticFactsResolver } from './queries/get-statistic-facts/get-statistic-facts.resolver';
+import { GetTrendHandler } from './queries/get-trend/get-trend.handler';
+import { GetTrendResolver } from './queries/get-trend/get-trend.resolver';
+import { SearchProductsHandler } from './queries/search-products/search-products.handler';
+import { SearchProductsResolver } from './queries/search-products/search-products.resolver';
+
+/** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
+@Module({
+  providers: [
+    ...readModelProviders,
+    ReadModelLifecycle,
+    SummaryFlushHost,
+    ReadModelMessageHandler,
+    GetDashboardSummaryHandler,
+    GetDashboardSummaryResolver,
+    GetCountryProfileHandler,
+    GetCountryProfileResolver,
+    GetProductProfileHandler,
+    GetProductProfileResolver,
+    GetTrendHandler,
+    GetTrendResolver,
+    GetPartnerRankingHandler,
+    GetPartnerRankingResolver,
+    GetProductRankingHandler,
+    GetProductRankingResolver,
+    SearchProductsHandler,
+    SearchProductsResolver,
+    GetStatisticFactsHandler,
+    GetStatisticFactsResolver,
+    GetRebuildProgressHandler,
+    GetRebuildProgressResolver,
+    RebuildReadModelHandler,
+    RebuildReadModelResolver,
+  ],
+  exports: [ReadModelProjection, ReadModelIndexManager, ReadModelRebuilder],
+})
+export class DashboardsModule {}

@@ -1,0 +1,118 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { ProjectableEvent } from '../projectable-event';
+import type { StatisticKeyData } from '../../../statistics/domain/statistic-key';
+import { namesDiffer } from '../../domain/denormalized-names';
+import { TouchedScopes } from '../../domain/summary-scopes';
+import { bulkWrite, multiGet, opKey, refresh, type WriteOp } from '../../infrastructure/es-bulk';
+import type { IndexSet } from '../../infrastructure/read-model-indexes';
+import type { NamesVersion } from '../../infrastructure/names-version';
+import type { ReadModelLookups } from '../../infrastructure/read-model-lookups';
+import { evolveFact, isFactEvent, renameFact, type FactDocument, type FactNames } from './fact.projector';
+
+export interface FactsOutcome {
+  readonly touched: TouchedScopes;
+  readonly applied: number;
+  readonly alreadyApplied: number;
+}
+
+/**
+ * Writes a batch's statistic events into the facts index with external versioning on the stream
+ * version: an older or repeated event is a 409, "already applied". Then makes sure every fact of
+ * the batch carries the names current AFTER the write: a catalogue rename that ran between our name
+ * look-up and our write searched the facts before ours existed, so it is our job to notice it.
+ */
+export async function projectFacts(
+  client: Client,
+  lookups: ReadModelLookups,
+  indexes: IndexSet,
+  events: readonly ProjectableEvent[],
+  version: NamesVersion,
+  /** Only summaries computed right away need the facts refreshed here (refresh is costly). */
+  refreshAfter = true,
+): Promise<FactsOutcome> {
+  const touched = new TouchedScopes();
+  const latest = new Map<string, ProjectableEvent>();
+  for (const event of events) {
+    if (!isFactEvent(event)) continue;
+    const { countryCode, hsCode, period } = event.data as StatisticKeyData;
+    // Every event counts, applied or not: a redelivery after a crash between the fact write and
+    // the summary write must still bring the summaries up to date.
+    touched.addFact(countryCode, hsCode, period);
+    const key = `${countryCode}-${hsCode}-${period}`;
+    if ((latest.get(key)?.streamVersion ?? 0) < event.streamVersion) latest.set(key, event);
+  }
+  if (latest.size === 0) return { touched, applied: 0, alreadyApplied: 0 };
+
+  const before = await version.read(indexes.facts);
+  const names = await lookups.factNames(indexes, [...latest.values()].map((event) => event.data as StatisticKeyData), before);
+  const documents = new Map<string, FactDocument>();
+  for (const [key, event] of latest) {
+    const document = evolveFact(null, event, names(event.data as StatisticKeyData));
+    if (document) documents.set(key, document);
+  }
+  const outcome = await bulkWrite(client, [...documents].map(([key, document]) => factOp(indexes.facts, key, document, 'external')));
+  // Unchanged counter: no name changed since the names used were current, so they still are.
+  const after = await version.read(indexes.facts);
+  await verifyNames(client, lookups, indexes, documents, names, after === before ? names : null, new Set(outcome.conflicts));
+  if (refreshAfter) await refresh(client, [indexes.facts]);
+  return { touched, applied: outcome.written.length, alreadyApplied: outcome.conflicts.length };
+}
+
+/**
+ * Makes sure the facts carry the names current after the write: reads them back when the names
+ * counter moved (a rename or registration may have searched the facts before ours were there),
+ * and checks what is stored for facts refused as already applied (an earlier attempt at this
+ * batch may have stopped before its own check).
+ */
+async function verifyNames(
+  client: Client,
+  lookups: ReadModelLookups,
+  indexes: IndexSet,
+  written: ReadonlyMap<string, FactDocument>,
+  used: (fact: StatisticKeyData) => FactNames,
+  current: ((fact: StatisticKeyData) => FactNames) | null,
+  conflicts: ReadonlySet<string>,
+): Promise<void> {
+  const refusedKeys = [...written.keys()].filter((key) => conflicts.has(opKey(indexes.facts, key)));
+  if (current && refusedKeys.length === 0) return;
+  const facts = [...written.values()];
+  const fresh = current ?? (await lookups.factNames(indexes, facts, null));
+  // Names are per country and per code: compare those, not each of thousands of facts.
+  const changed = new Set<string>();
+  if (!current) {
+    const sample = new Map<string, FactDocument>();
+    for (const fact of facts) {
+      if (!sample.has(fact.countryCode)) sample.set(fact.countryCode, fact);
+      if (!sample.has(fact.hsCode)) sample.set(fact.hsCode, fact);
+    }
+    for (const [code, fact] of sample) {
+      const [before, after] = [used(fact), fresh(fact)];
+      const differs = code === fact.countryCode ? namesDiffer(before.country, after.country) : namesDiffer(before.product, after.product);
+      if (differs) changed.add(code);
+    }
+  }
+  const stored = await multiGet<FactDocument>(client, indexes.facts, refusedKeys);
+  const stale: FactDocument[] = [];
+  for (const [key, fact] of written) {
+    if (conflicts.has(opKey(indexes.facts, key))) {
+      const document = stored.get(key)?.source;
+      if (document && (namesDiffer(document, fresh(document).country) || namesDiffer(document, fresh(document).product))) stale.push(document);
+    } else if (changed.has(fact.countryCode) || changed.has(fact.hsCode)) {
+      stale.push(fact);
+    }
+  }
+  await bulkWrite(client, stale.map((fact) => factOp(indexes.facts, fact.key, renameFact(fact, fresh(fact)), 'external_gte')));
+}
+
+/** Names read now, for renames (no cache). */
+export function namesFor(lookups: ReadModelLookups, indexes: IndexSet, facts: readonly StatisticKeyData[]): Promise<(fact: StatisticKeyData) => FactNames> {
+  return lookups.factNames(indexes, facts, null);
+}
+
+/**
+ * `external` for events: strictly newer versions only. `external_gte` only for renames, which
+ * rewrite the stored version with new names: a newer version that landed meanwhile refuses it.
+ */
+export function factOp(index: string, key: string, document: FactDocument, type: 'external' | 'external_gte'): WriteOp {
+  return { index, id: key, document, version: { value: document.streamVersion, type } };
+}

@@ -1,0 +1,96 @@
+import { assertNever } from '../../../../kernel/domain-event';
+import type { ProjectableEvent } from '../projectable-event';
+import {
+  EXPORT_STATISTIC_RECORDED,
+  EXPORT_STATISTIC_RETRACTED,
+  EXPORT_STATISTIC_REVISED,
+  type ExportStatisticRecorded,
+  type ExportStatisticRetracted,
+  type ExportStatisticRevised,
+} from '../../../statistics/domain/export-statistic.events';
+import type { CountryNames, ProductNames } from '../../domain/denormalized-names';
+import { CENTS, displayNumber, GRAMS, toUnits } from '../../domain/exact-units';
+
+/** The events that change a fact. ExportThresholdExceeded shares the stream but changes no figure. */
+export const FACT_EVENT_TYPES = [EXPORT_STATISTIC_RECORDED, EXPORT_STATISTIC_REVISED, EXPORT_STATISTIC_RETRACTED] as const;
+
+type FactEvent = ExportStatisticRecorded | ExportStatisticRevised | ExportStatisticRetracted;
+
+/** One statistic in the `facts` index; `_id` is its key, its ES version its stream version. */
+export interface FactDocument extends CountryNames, ProductNames {
+  readonly key: string;
+  readonly status: 'active' | 'retracted';
+  readonly streamVersion: number;
+  /** Log position of the event that produced this state (a decimal string; `long` in the index). */
+  readonly position: string;
+  readonly occurredAt: string;
+  readonly retractionReason: string | null;
+  readonly countryCode: string;
+  readonly hsCode: string;
+  readonly hsLevel: number;
+  /** YYYY-MM, a `date` for Kibana. */
+  readonly period: string;
+  readonly year: number;
+  readonly month: number;
+  readonly valueUsdCents: number;
+  readonly weightGrams: number;
+  readonly valueUsd: number;
+  readonly weightKg: number;
+}
+
+export interface FactNames {
+  readonly country: CountryNames;
+  readonly product: ProductNames;
+}
+
+export function isFactEvent(event: Pick<ProjectableEvent, 'type'>): boolean {
+  return (FACT_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+/**
+ * The fact after `event`. Every statistic event carries the key and the figures it leaves, so the
+ * document is built from the event alone; `current` only serves to skip an event it already
+ * reflects (Elasticsearch's external versioning refuses those too: 409 means "already applied").
+ * A retraction leaves a tombstone with zero amounts, never a deletion: Elasticsearch forgets a
+ * deleted document's version after index.gc_deletes, and a replayed Recorded would resurrect it.
+ */
+export function evolveFact(current: FactDocument | null, event: ProjectableEvent, names: FactNames): FactDocument | null {
+  if (!isFactEvent(event)) return null;
+  if (current && current.streamVersion >= event.streamVersion) return null;
+  const fact = { type: event.type, data: event.data } as FactEvent;
+  const { countryCode, hsCode, period } = fact.data;
+  const base = {
+    key: `${countryCode}-${hsCode}-${period}`,
+    streamVersion: event.streamVersion,
+    position: event.position,
+    occurredAt: event.occurredAt.toISOString(),
+    countryCode,
+    hsCode,
+    hsLevel: hsCode.length,
+    period,
+    year: Number(period.slice(0, 4)),
+    month: Number(period.slice(5, 7)),
+    ...names.country,
+    ...names.product,
+  };
+  switch (fact.type) {
+    case EXPORT_STATISTIC_RECORDED:
+    case EXPORT_STATISTIC_REVISED:
+      return { ...base, status: 'active', retractionReason: null, ...amounts(fact.data.valueUsd, fact.data.weightKg) };
+    case EXPORT_STATISTIC_RETRACTED:
+      return { ...base, status: 'retracted', retractionReason: fact.data.reason, ...amounts('0', '0') };
+    default:
+      return assertNever(fact, 'fact event');
+  }
+}
+
+/** The same fact with other names, for a rename or registration that it missed. */
+export function renameFact(fact: FactDocument, names: FactNames): FactDocument {
+  return { ...fact, ...names.country, ...names.product };
+}
+
+function amounts(valueUsd: string, weightKg: string) {
+  const valueUsdCents = toUnits(valueUsd, CENTS);
+  const weightGrams = toUnits(weightKg, GRAMS);
+  return { valueUsdCents, weightGrams, valueUsd: displayNumber(valueUsdCents, CENTS), weightKg: displayNumber(weightGrams, GRAMS) };
+}

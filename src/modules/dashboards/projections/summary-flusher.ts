@@ -1,0 +1,55 @@
+import { errors } from '@elastic/elasticsearch';
+import { byTarget, type DirtySummaries } from '../infrastructure/dirty-summaries';
+import { aliasSet, generationSet, type IndexSet } from '../infrastructure/read-model-indexes';
+import type { ReadModelProjection } from './read-model.projection';
+
+const ROWS_PER_ROUND = 30_000;
+
+/** `live` names the aliases; `v<N>` the generation a rebuild fills. */
+export function targetIndexes(prefix: string, target: string): IndexSet {
+  if (target === 'live') return aliasSet(prefix);
+  const generation = /^v(\d+)$/.exec(target);
+  if (!generation) throw new Error(`unknown summary target ${target}`);
+  return generationSet(prefix, Number(generation[1]));
+}
+
+/**
+ * Recomputes queued summaries, many batches' worth at once: that is what lets the consumers take
+ * 10,000 events a second while a summary (a month of a chapter, say) is recomputed once per flush
+ * instead of once per batch. Flushes of one instance run one after another; flushes of several
+ * instances may overlap, which compare-and-set makes harmless.
+ */
+export class SummaryFlusher {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly projection: ReadModelProjection,
+    private readonly dirty: DirtySummaries,
+    private readonly prefix: string,
+  ) {}
+
+  /** Recomputes everything queued up to now (what was marked before the call); returns how many summaries. */
+  flush(): Promise<number> {
+    const run = this.tail.then(async () => this.flushThrough(await this.dirty.head()));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async flushThrough(upTo: string): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.dirty.read(upTo, ROWS_PER_ROUND);
+      if (rows.length === 0) return total;
+      for (const [target, touched] of byTarget(rows)) {
+        try {
+          await this.projection.recompute(targetIndexes(this.prefix, target), touched);
+        } catch (error) {
+          // A generation dropped after a rebuild: nothing left to keep up to date there.
+          if (!(error instanceof errors.ResponseError && error.body?.error?.type === 'index_not_found_exception')) throw error;
+        }
+      }
+      await this.dirty.done(rows);
+      total += rows.length;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { Client } from '@elastic/elasticsearch';
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { CountryCode } from '../../../../kernel/country-code';
+import { marketShare } from '../../analytics';
+import type { IndexSet } from '../../infrastructure/read-model-indexes';
+import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
+import { ReadModelLookups } from '../../infrastructure/read-model-lookups';
+import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
+import { checkYear, nationalMonths, sumMonths, usd } from '../read-model-reads';
+import { topProductsOfFacts } from '../top-of-facts';
+import { yearSeries, type YearSummary } from '../year-series';
+import { GetCountryProfileQuery, type CountryProfileView } from './get-country-profile.query';
+
+@QueryHandler(GetCountryProfileQuery)
+export class GetCountryProfileHandler implements IQueryHandler<GetCountryProfileQuery> {
+  constructor(
+    private readonly es: Client,
+    @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
+    private readonly freshness: ReadModelFreshness,
+    private readonly lookups: ReadModelLookups,
+  ) {}
+
+  async execute(query: GetCountryProfileQuery): Promise<CountryProfileView> {
+    const code = CountryCode.of(query.code, 'code').value;
+    const year = checkYear(query.year);
+    const fresh = await this.freshness.waitFor(query.consistency);
+    const [summaries, nationalByYear, countries, products] = await Promise.all([
+      this.es.search<YearSummary>({
+        index: this.indexes['country-summaries'],
+        size: 200,
+        query: { bool: { filter: [{ term: { countryCode: code } }, { range: { year: { lte: year } } }] } },
+        sort: [{ year: 'asc' }],
+        _source: ['year', 'valueUsdCents', 'weightGrams', 'factCount', 'months'],
+      }),
+      nationalMonths(this.es, this.indexes['monthly-trends'], [year]),
+      this.lookups.countries(this.indexes.countries, [code]),
+      topProductsOfFacts(this.es, this.lookups, this.indexes, [{ term: { countryCode: code } }, { term: { year } }], 10),
+    ]);
+    const country = countries.get(code)!;
+    const series = yearSeries(summaries.hits.hits.map((hit) => hit._source!), year);
+    const value = summaries.hits.hits.find((hit) => hit._source!.year === year)?._source?.valueUsdCents ?? 0;
+    const national = sumMonths(nationalByYear.get(year));
+    return {
+      countryCode: code,
+      nameEn: country.countryNameEn,
+      nameKo: country.countryNameKo,
+      regionCode: country.regionCode,
+      regionNameEn: country.regionNameEn,
+      regionNameKo: country.regionNameKo,
+      continentCode: country.continentCode,
+      continentNameEn: country.continentNameEn,
+      continentNameKo: country.continentNameKo,
+      active: country.active,
+      year,
+      ...series,
+      shareOfExports: country.active ? marketShare(usd(value), usd(national.valueUsdCents)) : null,
+      rank: country.active && value > 0 ? await this.rank(year, value, code) : null,
+      productCount: products.count,
+      topProducts: products.top,
+      fresh,
+    };
+  }
+
+  /** 1 + the active partners above this one (ties: by code, as in the rankings). */
+  private async rank(year: number, valueUsdCents: number, code: string): Promise<number> {
+    const { count } = await this.es.count({
+      index: this.indexes['country-summaries'],
+      query: {
+        bool: {
+          filter: [{ term: { year } }, { term: { active: true } }],
+          should: [
+            { range: { valueUsdCents: { gt: valueUsdCents } } },
+            { bool: { filter: [{ term: { valueUsdCents } }, { range: { countryCode: { lt: code } } }] } },
+          ],
+          minimum_should_match: 1,
+        },
+      },
+    });
+    return count + 1;
+  }
+}

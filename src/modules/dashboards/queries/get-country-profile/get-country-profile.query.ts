@@ -1,0 +1,35 @@
+import { Query } from '@nestjs/cqrs';
+import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
+import type { ProductRow } from '../ranking-rows';
+import type { YearSeriesView } from '../year-series';
+
+export interface CountryProfileView extends YearSeriesView {
+  readonly countryCode: string;
+  readonly nameEn: string | null;
+  readonly nameKo: string | null;
+  readonly regionCode: string | null;
+  readonly regionNameEn: string | null;
+  readonly regionNameKo: string | null;
+  readonly continentCode: string | null;
+  readonly continentNameEn: string | null;
+  readonly continentNameKo: string | null;
+  readonly active: boolean;
+  readonly year: number;
+  /** Of the national total; null for an inactive country, which the national total leaves out. */
+  readonly shareOfExports: string | null;
+  readonly rank: number | null;
+  readonly productCount: number;
+  readonly topProducts: ProductRow[];
+  readonly fresh: boolean | null;
+}
+
+/** One partner country in one year: totals, growth, share, rank and its top products (HS subheadings). */
+export class GetCountryProfileQuery extends Query<CountryProfileView> {
+  constructor(
+    readonly code: string,
+    readonly year: number,
+    readonly consistency: ReadConsistency | null,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,31 @@
+import { Query } from '@nestjs/cqrs';
+import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
+import type { FiguresView, MonthlyView } from '../read-model-reads';
+import type { PartnerRow, ProductRow } from '../ranking-rows';
+
+export interface DashboardSummaryView {
+  readonly year: number;
+  readonly month: number | null;
+  readonly total: FiguresView;
+  readonly yoyGrowth: string | null;
+  readonly partnerCount: number;
+  readonly productCount: number;
+  readonly partnerHhi: string | null;
+  readonly topPartners: PartnerRow[];
+  readonly topProducts: ProductRow[];
+  readonly monthlyTrend: MonthlyView[];
+  readonly fresh: boolean | null;
+}
+
+/** National exports of a year, or of one month of it, for the dashboard's front page. */
+export class GetDashboardSummaryQuery extends Query<DashboardSummaryView> {
+  constructor(
+    readonly year: number,
+    readonly month: number | null,
+    readonly top: number | null,
+    readonly productLevel: number | null,
+    readonly consistency: ReadConsistency | null,
+  ) {
+    super();
+  }
+}

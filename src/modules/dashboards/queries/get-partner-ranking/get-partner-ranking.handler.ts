@@ -1,0 +1,52 @@
+import { Client } from '@elastic/elasticsearch';
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { IndexSet } from '../../infrastructure/read-model-indexes';
+import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
+import { rankingPage } from '../ranking-page';
+import { PARTNER_FIELDS, PARTNER_SORT, partnerRow, type PartnerSource } from '../ranking-rows';
+import { checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../read-model-reads';
+import { GetPartnerRankingQuery, type PartnerRankingView } from './get-partner-ranking.query';
+
+@QueryHandler(GetPartnerRankingQuery)
+export class GetPartnerRankingHandler implements IQueryHandler<GetPartnerRankingQuery> {
+  constructor(
+    private readonly es: Client,
+    @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute(query: GetPartnerRankingQuery): Promise<PartnerRankingView> {
+    const year = checkYear(query.year);
+    const month = checkMonth(query.month);
+    const first = checkPageSize(query.first, 20, 250);
+    const fresh = await this.freshness.waitFor(query.consistency);
+    const monthly = month !== null;
+    const national = await nationalMonths(this.es, this.indexes['monthly-trends'], [year]);
+    const totalCents = sumMonths(national.get(year), month).valueUsdCents;
+    const page = await rankingPage<PartnerSource, ReturnType<typeof partnerRow>>(
+      this.es,
+      {
+        index: monthly ? this.indexes['monthly-trends'] : this.indexes['country-summaries'],
+        query: {
+          bool: {
+            filter: [
+              { term: { year } },
+              ...(monthly ? [{ term: { month } }, { term: { kind: 'country' } }] : []),
+              { term: { active: true } },
+              { range: { factCount: { gt: 0 } } },
+            ],
+          },
+        },
+        sort: PARTNER_SORT,
+        fields: PARTNER_FIELDS,
+        first,
+        after: query.after,
+      },
+      (source) => [source.valueUsdCents, source.countryCode],
+      (source, rank) => partnerRow(source, rank, totalCents),
+    );
+    return { ...page, fresh };
+  }
+}

@@ -1,0 +1,46 @@
+import { Client } from '@elastic/elasticsearch';
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { IndexSet } from '../../infrastructure/read-model-indexes';
+import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
+import { rankingPage } from '../ranking-page';
+import { PRODUCT_FIELDS, PRODUCT_SORT, productRow, type ProductSource } from '../ranking-rows';
+import { checkHsLevel, checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../read-model-reads';
+import { GetProductRankingQuery, type ProductRankingView } from './get-product-ranking.query';
+
+@QueryHandler(GetProductRankingQuery)
+export class GetProductRankingHandler implements IQueryHandler<GetProductRankingQuery> {
+  constructor(
+    private readonly es: Client,
+    @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute(query: GetProductRankingQuery): Promise<ProductRankingView> {
+    const year = checkYear(query.year);
+    const month = checkMonth(query.month);
+    const level = checkHsLevel(query.level);
+    const first = checkPageSize(query.first, 20, 250);
+    const fresh = await this.freshness.waitFor(query.consistency);
+    const monthly = month !== null;
+    const national = await nationalMonths(this.es, this.indexes['monthly-trends'], [year]);
+    const totalCents = sumMonths(national.get(year), month).valueUsdCents;
+    const page = await rankingPage<ProductSource, ReturnType<typeof productRow>>(
+      this.es,
+      {
+        index: monthly ? this.indexes['monthly-trends'] : this.indexes['product-summaries'],
+        query: {
+          bool: { filter: [{ term: { year } }, ...(monthly ? [{ term: { month } }] : []), { term: { hsLevel: level } }, { range: { factCount: { gt: 0 } } }] },
+        },
+        sort: PRODUCT_SORT,
+        fields: PRODUCT_FIELDS,
+        first,
+        after: query.after,
+      },
+      (source) => [source.valueUsdCents, source.hsCode],
+      (source, rank) => productRow(source, rank, totalCents),
+    );
+    return { ...page, fresh };
+  }
+}

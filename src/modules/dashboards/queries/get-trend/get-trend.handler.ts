@@ -1,0 +1,121 @@
+import { Client } from '@elastic/elasticsearch';
+import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { CountryCode } from '../../../../kernel/country-code';
+import { ValidationError } from '../../../../kernel/domain-error';
+import { HsCode } from '../../../../kernel/hs-code';
+import { Period } from '../../../../kernel/period';
+import { compoundAnnualGrowthRate, seasonalityIndex, yearOnYearGrowth } from '../../analytics';
+import { unitsFromSum } from '../../domain/exact-units';
+import { addFigures, type Figures, NO_FIGURES } from '../../domain/summary-figures';
+import { countryScope, periodOf, productScope, TOTAL_SCOPE } from '../../domain/summary-scopes';
+import type { IndexSet } from '../../infrastructure/read-model-indexes';
+import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
+import { figuresView, inactiveCountries, usd } from '../read-model-reads';
+import { GetTrendQuery, type TrendView } from './get-trend.query';
+
+const MAX_MONTHS = 240;
+const LEVEL_FIELD: Record<number, string> = { 2: 'chapterCode', 4: 'headingCode', 6: 'subheadingCode', 10: 'hsCode' };
+
+/**
+ * National, country and HS-code (2/4/6 digits) trends read the monthly trend documents; a 10-digit
+ * line or a country and a code together aggregate the facts of the range instead.
+ */
+@QueryHandler(GetTrendQuery)
+export class GetTrendHandler implements IQueryHandler<GetTrendQuery> {
+  constructor(
+    private readonly es: Client,
+    @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute(query: GetTrendQuery): Promise<TrendView> {
+    const from = Period.parse(query.from, 'from');
+    const to = Period.parse(query.to, 'to');
+    const months = monthsBetween(from, to);
+    if (months < 1 || months > MAX_MONTHS) throw new ValidationError('to', `must be from "from" up to ${MAX_MONTHS} months later`);
+    const country = query.countryCode ? CountryCode.of(query.countryCode, 'country').value : null;
+    const hs = query.hsCode ? HsCode.of(query.hsCode) : null;
+    const fresh = await this.freshness.waitFor(query.consistency);
+    // A year before `from` too, for the growth of the first points.
+    const range = { gte: shift(from, -12), lte: to.toString() };
+    const figures = hs && (country || hs.level === 10) ? await this.fromFacts(range, country, hs) : await this.fromTrends(range, scopeOf(country, hs));
+    const points = Array.from({ length: months }, (_, i) => {
+      const period = shift(from, i);
+      const current = figures.get(period) ?? NO_FIGURES;
+      const before = figures.get(shift(Period.parse(period), -12)) ?? NO_FIGURES;
+      return { period, year: Number(period.slice(0, 4)), month: Number(period.slice(5)), ...figuresView(current), yoyGrowth: yearOnYearGrowth(usd(current.valueUsdCents), usd(before.valueUsdCents)) };
+    });
+    const fullYears = Array.from({ length: to.year - from.year + 1 }, (_, i) => from.year + i).filter(
+      (year) => periodOf(year, 1) >= from.toString() && periodOf(year, 12) <= to.toString(),
+    );
+    const yearTotal = (year: number) => Array.from({ length: 12 }, (_, i) => figures.get(periodOf(year, i + 1)) ?? NO_FIGURES).reduce<Figures>(addFigures, NO_FIGURES);
+    const [firstYear, lastYear] = [fullYears[0], fullYears[fullYears.length - 1]];
+    return {
+      from: from.toString(),
+      to: to.toString(),
+      countryCode: country,
+      hsCode: hs?.value ?? null,
+      total: figuresView(points.reduce<Figures>((sum, p) => addFigures(sum, figures.get(p.period) ?? NO_FIGURES), NO_FIGURES)),
+      points,
+      cagr:
+        fullYears.length >= 2
+          ? {
+              fromYear: firstYear,
+              toYear: lastYear,
+              rate: compoundAnnualGrowthRate({ firstValue: usd(yearTotal(firstYear).valueUsdCents), lastValue: usd(yearTotal(lastYear).valueUsdCents), years: lastYear - firstYear }),
+            }
+          : null,
+      seasonality: seasonalityIndex(
+        fullYears.flatMap((year) => Array.from({ length: 12 }, (_, i) => ({ period: periodOf(year, i + 1), value: usd((figures.get(periodOf(year, i + 1)) ?? NO_FIGURES).valueUsdCents) }))),
+      ),
+      fresh,
+    };
+  }
+
+  private async fromTrends(range: { gte: string; lte: string }, scope: string): Promise<Map<string, Figures>> {
+    const response = await this.es.search<Figures & { period: string }>({
+      index: this.indexes['monthly-trends'],
+      size: MAX_MONTHS + 12,
+      query: { bool: { filter: [{ term: { scope } }, { range: { period: range } }] } },
+      _source: ['period', 'valueUsdCents', 'weightGrams', 'factCount'],
+    });
+    return new Map(response.hits.hits.map(({ _source }) => [_source!.period, _source!]));
+  }
+
+  private async fromFacts(range: { gte: string; lte: string }, country: string | null, hs: HsCode): Promise<Map<string, Figures>> {
+    const filters: QueryDslQueryContainer[] = [{ term: { status: 'active' } }, { range: { period: range } }, { term: { [LEVEL_FIELD[hs.level]]: hs.value } }];
+    if (country) filters.push({ term: { countryCode: country } });
+    // A country asked for by name is shown even when inactive, as its own trend documents are.
+    const inactive = country ? [] : await inactiveCountries(this.es, this.indexes.countries);
+    const response = await this.es.search({
+      index: this.indexes.facts,
+      size: 0,
+      query: { bool: { filter: filters, must_not: [{ terms: { countryCode: inactive } }] } },
+      aggs: { months: { terms: { field: 'period', size: MAX_MONTHS + 12 }, aggs: { value: { sum: { field: 'valueUsdCents' } }, weight: { sum: { field: 'weightGrams' } } } } },
+    });
+    type Bucket = { key_as_string: string; doc_count: number; value: { value: number }; weight: { value: number } };
+    const buckets = (response.aggregations?.months as { buckets: Bucket[] }).buckets;
+    return new Map(
+      buckets.map((b) => [b.key_as_string, { valueUsdCents: unitsFromSum(b.value.value), weightGrams: unitsFromSum(b.weight.value), factCount: b.doc_count }]),
+    );
+  }
+}
+
+function scopeOf(country: string | null, hs: HsCode | null): string {
+  if (country) return countryScope(country);
+  if (hs) return productScope(hs.value);
+  return TOTAL_SCOPE;
+}
+
+function monthsBetween(from: Period, to: Period): number {
+  return (to.year - from.year) * 12 + (to.month - from.month) + 1;
+}
+
+/** The period `months` months after (or before) `period`, as YYYY-MM. */
+function shift(period: Period, months: number): string {
+  const ordinal = period.year * 12 + (period.month - 1) + months;
+  return periodOf(Math.floor(ordinal / 12), (ordinal % 12) + 1);
+}

@@ -1,0 +1,98 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
+import { ValidationError } from '../../../../kernel/domain-error';
+import { StreamVersionConflict } from '../../../../platform/event-log/aggregate-store';
+import type { EventMetadata } from '../../../../platform/event-log/event-log.types';
+import type { StatisticContext } from '../../domain/export-statistic';
+import { ExportStatisticRepository } from '../../infrastructure/export-statistic.repository';
+import { StatisticContextProvider } from '../../infrastructure/statistic-context.provider';
+import { parseStatisticInput, type StatisticInput } from '../../statistic-input';
+import { InvalidStatisticsBatchError } from '../../statistics.errors';
+import { chunkByKey, decideChunk, type ChunkDecision, type InvalidItem, type ParsedItem } from './decide-chunk';
+import { BatchResult, RecordExportStatisticsBatchCommand } from './record-export-statistics-batch.command';
+
+const ATTEMPTS_PER_CHUNK = 5;
+/** Chunks touch disjoint keys, so two can be written at once: one deciding while the other commits. */
+const CHUNKS_IN_FLIGHT = 2;
+
+@CommandHandler(RecordExportStatisticsBatchCommand)
+export class RecordExportStatisticsBatchHandler implements ICommandHandler<RecordExportStatisticsBatchCommand> {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly statistics: ExportStatisticRepository,
+    private readonly contexts: StatisticContextProvider,
+  ) {}
+
+  async execute({ items, metadata }: RecordExportStatisticsBatchCommand): Promise<BatchResult> {
+    const parsed = parseAll(items);
+    const context = await this.contexts.forKeys(parsed.map((item) => item.key));
+    const chunks = chunkByKey(parsed, this.config.BATCH_CHUNK_SIZE);
+    // Every chunk is decided before any is written: one invalid item and nothing is.
+    const decisions = await Promise.all(chunks.map((chunk) => this.decide(chunk, context)));
+    const invalid = decisions.flatMap((decision) => decision.invalid).sort((a, b) => a.index - b.index);
+    if (invalid.length > 0) throw new InvalidStatisticsBatchError(invalid);
+
+    const results: BatchResult[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < chunks.length) {
+        const i = next++;
+        results[i] = await this.write(chunks[i], decisions[i], context, metadata);
+      }
+    };
+    await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane));
+    return results.reduce(
+      (total, chunk) => ({
+        recorded: total.recorded + chunk.recorded,
+        revised: total.revised + chunk.revised,
+        unchanged: total.unchanged + chunk.unchanged,
+        position: maxPosition(total.position, chunk.position),
+      }),
+      { recorded: 0, revised: 0, unchanged: 0, position: null },
+    );
+  }
+
+  private async decide(items: ParsedItem[], context: StatisticContext): Promise<ChunkDecision> {
+    return decideChunk(items, await this.statistics.loadMany(items.map((item) => item.key)), context);
+  }
+
+  /** A concurrent writer makes the chunk re-read its statistics and decide again. */
+  private async write(
+    items: ParsedItem[],
+    first: ChunkDecision,
+    context: StatisticContext,
+    metadata: EventMetadata,
+  ): Promise<BatchResult> {
+    let decision = first;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { position } = await this.statistics.saveMany(decision.decided, metadata, context.now);
+        return { ...decision.counts, position };
+      } catch (error) {
+        if (!(error instanceof StreamVersionConflict) || attempt === ATTEMPTS_PER_CHUNK) throw error;
+      }
+      decision = await this.decide(items, context);
+    }
+  }
+}
+
+function parseAll(items: readonly StatisticInput[]): ParsedItem[] {
+  const invalid: InvalidItem[] = [];
+  const parsed = items.flatMap((input, index) => {
+    try {
+      return [{ index, ...parseStatisticInput(input) }];
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      invalid.push({ index, field: error.field, reason: error.reason });
+      return [];
+    }
+  });
+  if (invalid.length > 0) throw new InvalidStatisticsBatchError(invalid);
+  return parsed;
+}
+
+function maxPosition(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return BigInt(a) > BigInt(b) ? a : b;
+}

@@ -1,0 +1,67 @@
+import { DomainError } from '../../kernel/domain-error';
+import type { StatisticKey } from './domain/statistic-key';
+
+// Expected failures of the statistics context. Codes are part of the API: never rename one.
+
+export class StatisticNotFoundError extends DomainError {
+  readonly code = 'STATISTIC.NOT_FOUND';
+  readonly category = 'NOT_FOUND';
+
+  constructor(key: StatisticKey) {
+    super(`No export statistic has been recorded for ${key}`, { key: key.toString() });
+  }
+}
+
+export class StatisticVersionConflictError extends DomainError {
+  readonly code = 'STATISTIC.VERSION_CONFLICT';
+  readonly category = 'VERSION_CONFLICT';
+
+  constructor(key: StatisticKey, expectedVersion: number, actualVersion: number) {
+    super(
+      `Statistic ${key} is at version ${actualVersion}, not ${expectedVersion}: someone changed it since you read it; reload and retry`,
+      { key: key.toString(), expectedVersion, actualVersion },
+    );
+  }
+}
+
+export class DuplicateStatisticError extends DomainError {
+  readonly code = 'STATISTIC.DUPLICATE';
+  readonly category = 'DUPLICATE';
+
+  constructor(key: StatisticKey, currentVersion: number) {
+    super(`A statistic for ${key} already exists (version ${currentVersion}); revise it instead of recording it again`, {
+      key: key.toString(),
+      currentVersion,
+    });
+  }
+}
+
+/**
+ * A retracted statistic is gone for clients: the read side keeps only a tombstone. So this is a
+ * NOT_FOUND, not a VALIDATION failure (the input is fine, the thing is absent), with its own code so
+ * that a client can tell "retracted, record it again" from "never recorded".
+ */
+export class StatisticRetractedError extends DomainError {
+  readonly code = 'STATISTIC.RETRACTED';
+  readonly category = 'NOT_FOUND';
+
+  constructor(key: StatisticKey, version: number) {
+    super(`The statistic for ${key} has been retracted; record it again to bring it back`, {
+      key: key.toString(),
+      version,
+    });
+  }
+}
+
+/** Some items of a batch are invalid; none of the batch was written. Lists up to 50 of them. */
+export class InvalidStatisticsBatchError extends DomainError {
+  readonly code = 'STATISTIC.BATCH_INVALID';
+  readonly category = 'VALIDATION';
+
+  constructor(invalidItems: readonly { readonly index: number; readonly field: string; readonly reason: string }[]) {
+    super(`${invalidItems.length} of the batch's items are invalid; nothing was written`, {
+      invalidCount: invalidItems.length,
+      invalidItems: invalidItems.slice(0, 50),
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export type Role = 'operator' | 'reader';
+
+/** Who is calling; the actor name lands in every event's metadata. */
+export interface Principal {
+  readonly actor: string;
+  readonly roles: ReadonlySet<Role>;
+}
+
+export const ANONYMOUS: Principal = { actor: 'anonymous', roles: new Set() };
+
+/** With PUBLIC_READS the dashboards are open: anonymous callers hold the reader role. */
+export const ANONYMOUS_READER: Principal = { actor: 'anonymous', roles: new Set(['reader']) };
+
+export interface ApiKey {
+  readonly name: string;
+  readonly digest: Buffer;
+  readonly role: Role;
+}
+
+/**
+ * API keys are configured as `name:secret` (the name becomes the actor) or a bare secret (the
+ * actor is then derived from a digest, so the secret never reaches the log). Only digests are kept.
+ */
+export function parseApiKeys(entries: readonly string[], role: Role): ApiKey[] {
+  return entries.map((entry) => {
+    const separator = entry.indexOf(':');
+    const secret = separator > 0 ? entry.slice(separator + 1) : entry;
+    const digest = sha256(secret);
+    const name = separator > 0 ? entry.slice(0, separator) : `${role}-key-${digest.toString('hex').slice(0, 8)}`;
+    return { name, digest, role };
+  });
+}
+
+export function principalForApiKey(keys: readonly ApiKey[], presented: string): Principal | null {
+  const digest = sha256(presented);
+  const match = keys.find((key) => timingSafeEqual(key.digest, digest));
+  if (!match) return null;
+  // An operator may do everything a reader may.
+  const roles = new Set<Role>(match.role === 'operator' ? ['operator', 'reader'] : ['reader']);
+  return { actor: match.name, roles };
+}
+
+export function principalForClaims(claims: { sub?: unknown; roles?: unknown; role?: unknown }): Principal {
+  const claimed = [claims.roles, claims.role].flat().filter((role): role is Role => role === 'operator' || role === 'reader');
+  const roles = new Set<Role>(claimed.includes('operator') ? ['operator', 'reader'] : claimed);
+  return { actor: typeof claims.sub === 'string' && claims.sub ? claims.sub : 'jwt-subject', roles };
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}

@@ -1,0 +1,22 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121000100EventLog } from './migration-20261121000100-event-log';
+import { Migration20261121000200Aggregates } from './migration-20261121000200-aggregates';
+import { Migration20261121000300NotifyAfterCommit } from './migration-20261121000300-notify-after-commit';
+import { Migration20261121000301Relay } from './migration-20261121000301-relay';
+import { Migration20261121000302Parking } from './migration-20261121000302-parking';
+import { Migration20261121000310DropPeriodIndex } from './migration-20261121000310-drop-period-index';
+import { Migration20261121000400ReadModel } from './migration-20261121000400-read-model';
+import { Migration20261121000401SummaryQueue } from './migration-20261121000401-summary-queue';
+import { Migration20261121000402NamesVersion } from './migration-20261121000402-names-version';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261121000100EventLog', class: Migration20261121000100EventLog },
+  { name: 'Migration20261121000200Aggregates', class: Migration20261121000200Aggregates },
+  { name: 'Migration20261121000300NotifyAfterCommit', class: Migration20261121000300NotifyAfterCommit },
+  { name: 'Migration20261121000301Relay', class: Migration20261121000301Relay },
+  { name: 'Migration20261121000302Parking', class: Migration20261121000302Parking },
+  { name: 'Migration20261121000310DropPeriodIndex', class: Migration20261121000310DropPeriodIndex },
+  { name: 'Migration20261121000400ReadModel', class: Migration20261121000400ReadModel },
+  { name: 'Migration20261121000401SummaryQueue', class: Migration20261121000401SummaryQueue },
+  { name: 'Migration20261121000402NamesVersion', class: Migration20261121000402NamesVersion },
+];

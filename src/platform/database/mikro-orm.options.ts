@@ -1,0 +1,26 @@
+import { Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../../config/app-config';
+import { migrationsList } from './migrations';
+
+/**
+ * Options shared by the app, the CLI and the test harness. Schema changes go through migrations
+ * only (never schema sync); the migrations are listed in code so that the same list runs from
+ * src/ under ts-node or jest and from the compiled dist/.
+ */
+export function mikroOrmOptions(config: AppConfig): Options<PostgreSqlDriver> {
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl: config.DATABASE_URL,
+    pool: { min: 0, max: config.DATABASE_POOL_SIZE },
+    driverOptions: { connection: { connectionTimeoutMillis: config.STARTUP_TIMEOUT_MS } },
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    discovery: { warnWhenNoEntities: false },
+    // The request context is per GraphQL request and per consumed message; code outside both
+    // must fork explicitly rather than share the global identity map.
+    allowGlobalContext: false,
+    debug: false,
+  };
+}

@@ -1,0 +1,17 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { EventLogEntry } from './event-log-entry.entity';
+
+/** Reads streams back from the log, oldest first; each call works in its own identity map. */
+@Injectable()
+export class EventLogReader {
+  constructor(private readonly em: EntityManager) {}
+
+  readStream(streamId: string, until?: Date): Promise<EventLogEntry[]> {
+    return this.em.fork().find(
+      EventLogEntry,
+      until ? { streamId, occurredAt: { $lte: until } } : { streamId },
+      { orderBy: { streamVersion: 'asc' } },
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuthModule } from '../auth/auth.module';
+import { Authenticator } from '../auth/authenticator';
+import { correlationIdOf, type RequestContext } from '../auth/request-context';
+import { projectRoot } from '../project-root';
+import type { FastifyRequest } from 'fastify';
+import { rejectComplexQueries } from './complexity.rule';
+import { DomainErrorFilter } from './domain-error.filter';
+import { formatGraphqlErrors } from './error-formatter';
+import { DateTimeScalar } from './scalars/date-time.scalar';
+import { DecimalScalar } from './scalars/decimal.scalar';
+
+/** Schema-first: schema.graphql at the top level is the contract, resolvers bind to it by name. */
+@Module({
+  providers: [DecimalScalar, DateTimeScalar, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+  imports: [
+    GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      imports: [AuthModule],
+      inject: [APP_CONFIG, Authenticator],
+      useFactory: (config: AppConfig, authenticator: Authenticator) => ({
+        typePaths: [join(projectRoot(), 'schema.graphql')],
+        graphiql: config.GRAPHIQL,
+        path: '/graphql',
+        queryDepth: 8,
+        hooks: { preExecution: rejectComplexQueries },
+        errorFormatter: formatGraphqlErrors,
+        context: async (request: FastifyRequest): Promise<RequestContext> => ({
+          correlationId: correlationIdOf(request),
+          principal: await authenticator.authenticate(request.headers),
+        }),
+      }),
+    }),
+  ],
+})
+export class GraphqlPlatformModule {}

@@ -1,0 +1,64 @@
+import type { Sql } from './relay-lease';
+
+/** A place in the log in the relay's reading order: (writing transaction id, position). */
+export interface LogCursor {
+  readonly transactionId: string;
+  readonly position: string;
+}
+
+export const LOG_START: LogCursor = { transactionId: '0', position: '0' };
+
+/** The relay's checkpoint; a relay without one starts at the beginning of the log. */
+export async function loadCheckpoint(client: Sql, name: string): Promise<LogCursor> {
+  await client.query(
+    `insert into relay_checkpoint (name, transaction_id, position) values ($1, '0', 0) on conflict (name) do nothing`,
+    [name],
+  );
+  const { rows } = await client.query<LogCursor>(
+    `select transaction_id::text as "transactionId", position::text as "position" from relay_checkpoint where name = $1`,
+    [name],
+  );
+  return rows[0];
+}
+
+/**
+ * Moves the checkpoint from `from` to `to`, only if it still is at `from` and this session still
+ * holds the lease (compare-and-set). False means another relay moved it or took the lease: the
+ * caller must stop relaying.
+ */
+export async function advanceCheckpoint(
+  client: Sql,
+  name: string,
+  ownerId: string,
+  from: LogCursor,
+  to: LogCursor,
+): Promise<boolean> {
+  const { rowCount } = await client.query({
+    name: 'relay-advance-checkpoint',
+    text: `update relay_checkpoint set transaction_id = $4::xid8, position = $5::bigint, updated_at = now()
+           where name = $1 and transaction_id = $2::xid8 and position = $3::bigint
+             and exists (select from relay_lease where name = $1 and owner_id = $6 and backend_pid = pg_backend_pid())`,
+    values: [name, from.transactionId, from.position, to.transactionId, to.position, ownerId],
+  });
+  return rowCount === 1;
+}
+
+/**
+ * Starts (or moves) a relay's checkpoint at the current head: it will publish what transactions
+ * that start writing after this call append, and skip everything older. For tests, benchmarks and
+ * an operator who deliberately starts a new relay without replaying history.
+ */
+export async function startCheckpointAtHead(db: Sql, name: string): Promise<LogCursor> {
+  const { rows } = await db.query<LogCursor>(
+    `insert into relay_checkpoint (name, transaction_id, position) values ($1, pg_current_xact_id(), 0)
+     on conflict (name) do update set transaction_id = excluded.transaction_id, position = 0, updated_at = now()
+     returning transaction_id::text as "transactionId", position::text as "position"`,
+    [name],
+  );
+  return rows[0];
+}
+
+export async function deleteRelayState(db: Sql, name: string): Promise<void> {
+  await db.query('delete from relay_checkpoint where name = $1', [name]);
+  await db.query('delete from relay_lease where name = $1', [name]);
+}

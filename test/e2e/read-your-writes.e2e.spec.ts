@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { DirtySummaries } from '../../src/modules/dashboards/infrastructure/dirty-summaries';
+import { PgNamesVersion } from '../../src/modules/dashboards/infrastructure/names-version';
+import { ProjectionCheckpoints } from '../../src/modules/dashboards/infrastructure/projection-checkpoints';
+import { ReadModelIndexManager } from '../../src/modules/dashboards/infrastructure/read-model-index-manager';
+import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
+import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
+import { deleteRelayState, startCheckpointAtHead } from '../../src/platform/relay/relay-checkpoint';
+import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
+import { graphql, startTestApp, stopTestApp } from '../support/test-app';
+import { TEST_READER_KEY, testConfig, uniqueName } from '../support/test-config';
+
+/**
+ * The whole way round: a mutation writes the log, the relay publishes, the consumers project, and a
+ * query that passes the mutation's position waits until the projections have passed it (the relay's
+ * checkpoint, then watermarks behind it in every queue) and says `fresh: true`.
+ */
+describe('read your writes through GraphQL', () => {
+  let harness: Awaited<ReturnType<typeof startTestApp>> | undefined;
+  const created: string[] = [];
+  const relayName = uniqueName('test-relay');
+  const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 2 });
+
+  beforeAll(async () => {
+    // The relay publishes only what is written from now on, not the test database's history.
+    await startCheckpointAtHead(db, relayName);
+    harness = await startTestApp({
+      RELAY_ENABLED: 'true',
+      CONSUMERS_ENABLED: 'true',
+      RELAY_NAME: relayName,
+      RELAY_POLL_INTERVAL_MS: '200',
+      SUMMARY_FLUSH_INTERVAL_MS: '200',
+    });
+  });
+
+  afterAll(async () => {
+    await deleteStatistics(db, created);
+    await deleteRelayState(db, relayName);
+    if (harness) {
+      const { config } = harness;
+      await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
+      await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
+      await new PgNamesVersion(db).deleteAll(config.ES_INDEX_PREFIX);
+      await harness.app.get(ReadModelIndexManager).deleteAll();
+      await stopTestApp(harness);
+      await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
+    }
+    await db.end();
+  });
+
+  const trend = (input: { hsCode: string }, position: string) =>
+    graphql(
+      harness!.app,
+      `query($hs: String!, $position: String!) {
+        trend(from: "2026-08", to: "2026-08", country: "CN", hsCode: $hs, consistency: { atLeastPosition: $position, timeoutMs: 10000 }) {
+          total { valueUsd weightKg statisticCount } fresh
+        } }`,
+      { hs: input.hsCode, position },
+      { 'x-api-key': TEST_READER_KEY },
+    );
+
+  it('a recorded and then a revised statistic are read back fresh, each at its own position', async () => {
+    const input = aStatisticInput({ valueUsd: '1234.50', weightKg: '10.000' });
+    created.push(keyOf(input));
+    const { countryCode, hsCode, period } = input;
+
+    const recorded = (await graphql(harness!.app, 'mutation($i: RecordExportStatisticInput!) { recordExportStatistic(input: $i) { position } }', { i: input }))
+      .body as { data: { recordExportStatistic: { position: string } } };
+    const afterRecord = await trend(input, recorded.data.recordExportStatistic.position);
+    const revised = (await graphql(
+      harness!.app,
+      'mutation($i: ReviseExportStatisticInput!) { reviseExportStatistic(input: $i) { position } }',
+      { i: { countryCode, hsCode, period, expectedVersion: 1, valueUsd: '99.99', weightKg: '1.5' } },
+    )).body as { data: { reviseExportStatistic: { position: string } } };
+    const afterRevise = await trend(input, revised.data.reviseExportStatistic.position);
+
+    expect(afterRecord).toEqual({
+      statusCode: 200,
+      body: { data: { trend: { total: { valueUsd: '1234.50', weightKg: '10.000', statisticCount: 1 }, fresh: true } } },
+    });
+    expect(afterRevise).toEqual({
+      statusCode: 200,
+      body: { data: { trend: { total: { valueUsd: '99.99', weightKg: '1.500', statisticCount: 1 }, fresh: true } } },
+    });
+  });
+
+  it('a position nobody wrote is refused', async () => {
+    const response = await trend({ hsCode: `85${randomBytes(4).readUInt32BE(0) % 10 ** 8}`.padEnd(10, '0') }, '999999999999');
+
+    expect(response.body).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'No event was written at log position 999999999999; pass a position a mutation returned',
+          locations: [{ line: 2, column: 9 }],
+          path: ['trend'],
+          extensions: { code: 'VALIDATION', errorCode: 'READ_MODEL.UNKNOWN_POSITION', position: '999999999999' },
+        },
+      ],
+    });
+  });
+});
