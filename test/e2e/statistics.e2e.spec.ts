@@ -1,4 +1,4 @@
-import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
+import { UNKNOWN_COUNTRY_CODE, aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';
 
 const RECEIPT = 'id version position';
@@ -141,7 +141,7 @@ describe('statistics mutations through GraphQL', () => {
     const initial = await graphql(harness.app, mutation, { items: [first, second] });
     const again = await graphql(harness.app, mutation, { items: [first, { ...second, valueUsd: '7.00' }] });
     const invalid = await graphql(harness.app, mutation, {
-      items: [{ ...first, valueUsd: '9.00' }, { ...second, countryCode: 'QQ' }],
+      items: [{ ...first, valueUsd: '9.00' }, { ...second, countryCode: UNKNOWN_COUNTRY_CODE }],
     });
 
     expect(initial.body).toEqual({
@@ -155,7 +155,7 @@ describe('statistics mutations through GraphQL', () => {
         code: 'VALIDATION',
         errorCode: 'STATISTIC.BATCH_INVALID',
         invalidCount: 1,
-        invalidItems: [{ index: 1, field: 'countryCode', reason: 'QQ is not a known country' }],
+        invalidItems: [{ index: 1, field: 'countryCode', reason: `${UNKNOWN_COUNTRY_CODE} is not a known country` }],
       }),
     );
     const { rows } = await harness.db.query('select value_usd from export_statistic where key = $1', [keyOf(first)]);

@@ -14,8 +14,9 @@ import { ExportStatisticRepository } from '../../src/modules/statistics/infrastr
 import { AggregateStore } from '../../src/platform/event-log/aggregate-store';
 import { LogDoorbell } from '../../src/platform/event-log/log-doorbell';
 
-// User-assigned ISO 3166 codes: no real country (or other test) uses them.
-const SPARE_COUNTRY_CODES = ['QM', 'QN', 'QO', 'QP', 'QQ', 'QR', 'QS', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ'];
+// User-assigned ISO 3166 codes: no real country (or other test) uses them. QQ is left out: it is
+// UNKNOWN_COUNTRY_CODE, which tests running beside this one expect to stay unregistered.
+const SPARE_COUNTRY_CODES = ['QM', 'QN', 'QO', 'QP', 'QR', 'QS', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ'];
 const METADATA = { correlationId: 'projection-equals-rebuild', causationId: null, actor: 'test' };
 
 export interface CommandWorld {

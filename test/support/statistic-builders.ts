@@ -3,6 +3,12 @@ import type { Pool } from 'pg';
 import type { StatisticInput } from '../../src/modules/statistics/statistic-input';
 
 /**
+ * A user-assigned ISO 3166 code that no test ever registers: tests that need an unknown country use
+ * it, so they cannot race a test that registers spare codes (see random-commands.ts).
+ */
+export const UNKNOWN_COUNTRY_CODE = 'QQ';
+
+/**
  * A statistic no other test (or earlier run) uses: a random 10-digit national code under a real
  * chapter. Tests delete what they create with `deleteStatistics`.
  */

@@ -3,7 +3,7 @@ import { ValidationError } from '../../../../kernel/domain-error';
 import { DuplicateStatisticError } from '../../statistics.errors';
 import { RecordExportStatisticCommand } from './record-export-statistic.command';
 import { startTestApp, stopTestApp } from '../../../../../test/support/test-app';
-import { aStatisticInput, countRows, deleteStatistics, keyOf } from '../../../../../test/support/statistic-builders';
+import { UNKNOWN_COUNTRY_CODE, aStatisticInput, countRows, deleteStatistics, keyOf } from '../../../../../test/support/statistic-builders';
 
 describe('recordExportStatistic (real PostgreSQL)', () => {
   let harness: Awaited<ReturnType<typeof startTestApp>>;
@@ -52,7 +52,7 @@ describe('recordExportStatistic (real PostgreSQL)', () => {
   });
 
   it.each([
-    ['an unknown country', { countryCode: 'QQ' }, ValidationError],
+    ['an unknown country', { countryCode: UNKNOWN_COUNTRY_CODE }, ValidationError],
     ['a chapter the nomenclature lacks', { hsCode: '7700000000' }, ValidationError],
     ['a future month', { period: '2099-01' }, ValidationError],
     ['a negative value', { valueUsd: '-1' }, ValidationError],
