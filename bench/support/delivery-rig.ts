@@ -1,20 +1,15 @@
-import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
-import { ConsumerGroup } from '../../src/platform/delivery/consumer-group';
-import { retryPolicy } from '../../src/platform/delivery/consumers.host';
-import { SILENT_OBSERVER } from '../../src/platform/delivery/delivery-observer';
 import type { MessageHandler } from '../../src/platform/delivery/message-handler';
-import { consumedQueues, type BrokerTopology } from '../../src/platform/messaging/broker-topology';
-import { consumerChannels, topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
+import type { BrokerTopology } from '../../src/platform/messaging/broker-topology';
+import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { declareTopology, deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { OutboxRelay, type RelayObserver } from '../../src/platform/relay/outbox-relay';
 import { deleteRelayState, startCheckpointAtHead } from '../../src/platform/relay/relay-checkpoint';
 import { relaySettings } from '../../src/platform/relay/relay-settings';
+import { startConsumerInstance } from '../../test/support/delivery-harness';
 import { BENCH_DATABASE_URL } from './bench-database';
-
-const QUIET = { log: () => undefined, error: () => undefined, warn: () => undefined, debug: () => undefined, verbose: () => undefined };
 
 /**
  * A delivery pipeline of its own on the bench database: unique broker prefix, relay name and
@@ -26,7 +21,7 @@ export class DeliveryRig {
   readonly db: Pool;
   readonly streamPrefix = `statistic:XB-${randomBytes(4).toString('hex')}`;
   private readonly relays: OutboxRelay[] = [];
-  private readonly consumers: { group: ConsumerGroup; amqp: AmqpConnection }[] = [];
+  private readonly consumers: Awaited<ReturnType<typeof startConsumerInstance>>[] = [];
 
   constructor(overrides: Record<string, string> = {}) {
     const tag = randomBytes(3).toString('hex');
@@ -59,28 +54,7 @@ export class DeliveryRig {
   }
 
   async startConsumers(handler: MessageHandler): Promise<void> {
-    const amqp = new AmqpConnection({
-      uri: this.config.RABBITMQ_URL,
-      channels: consumerChannels(this.config),
-      connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
-      registerHandlers: false,
-      enableDirectReplyTo: false,
-      logger: QUIET,
-    });
-    await amqp.init();
-    const group = new ConsumerGroup(
-      {
-        scope: this.config.BROKER_PREFIX,
-        queues: consumedQueues(this.topology),
-        batchSize: this.config.CONSUMER_BATCH_SIZE,
-        deliveryLimit: this.config.QUEUE_DELIVERY_LIMIT,
-        retry: retryPolicy(this.config),
-        subscribeTimeoutMs: 10_000,
-      },
-      { amqp, pool: this.db, handlers: [handler], inContext: (work) => work(), observer: SILENT_OBSERVER },
-    );
-    this.consumers.push({ group, amqp });
-    await group.start();
+    this.consumers.push(await startConsumerInstance(this.config, this.topology, this.db, [handler]));
   }
 
   /** Inserts events in one statement on `client` (the caller owns the transaction). */

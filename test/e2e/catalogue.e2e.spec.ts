@@ -1,3 +1,4 @@
+import { aReceiptResponse, anErrorResponse } from '../support/graphql-expectations';
 import { aCategoryCode, deleteCategories, rowsOf } from '../support/reference-builders';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';
 
@@ -29,17 +30,6 @@ describe('catalogue mutations through GraphQL', () => {
       `mutation($input: RenameProductCategoryInput!) { renameProductCategory(input: $input) { ${RECEIPT} } }`,
       { input },
     );
-  const error = (path: string, message: string, extensions: object) => ({
-    statusCode: 200,
-    body: {
-      data: null,
-      errors: [{ message, locations: [{ line: expect.any(Number), column: expect.any(Number) }], path: [path], extensions }],
-    },
-  });
-  const receipt = (mutation: string, id: string, version: number) => ({
-    statusCode: 200,
-    body: { data: { [mutation]: { id, version, position: expect.stringMatching(/^\d+$/) } } },
-  });
   const aNewCategory = () => {
     const hsCode = aCategoryCode();
     created.push(hsCode);
@@ -58,9 +48,9 @@ describe('catalogue mutations through GraphQL', () => {
       descriptionKo: null,
     });
 
-    expect(createdCategory).toEqual(receipt('createProductCategory', input.hsCode, 1));
-    expect(renamed).toEqual(receipt('renameProductCategory', input.hsCode, 2));
-    expect(cleared).toEqual(receipt('renameProductCategory', input.hsCode, 3));
+    expect(createdCategory).toEqual(aReceiptResponse('createProductCategory', input.hsCode, 1));
+    expect(renamed).toEqual(aReceiptResponse('renameProductCategory', input.hsCode, 2));
+    expect(cleared).toEqual(aReceiptResponse('renameProductCategory', input.hsCode, 3));
     const { rows } = await harness.db.query(
       'select section, description_en, description_ko, version from product_category where key = $1',
       [input.hsCode],
@@ -72,7 +62,7 @@ describe('catalogue mutations through GraphQL', () => {
     const before = await rowsOf(harness.db, 'product_category', '851810');
 
     expect(await create({ hsCode: '851810', descriptionEn: 'Microphones' })).toEqual(
-      error('createProductCategory', 'Product category 851810 is already in the catalogue; rename it instead', {
+      anErrorResponse('createProductCategory', 'Product category 851810 is already in the catalogue; rename it instead', {
         code: 'DUPLICATE',
         errorCode: 'CATALOGUE.DUPLICATE',
         hsCode: '851810',
@@ -92,13 +82,13 @@ describe('catalogue mutations through GraphQL', () => {
   ])('answers invalid input %j with VALIDATION naming the field', async (input, field, reason) => {
     const extensions = { code: 'VALIDATION', errorCode: 'VALIDATION.INVALID_FIELD', field, reason };
 
-    expect(await create(input)).toEqual(error('createProductCategory', `${field} ${reason}`, extensions));
+    expect(await create(input)).toEqual(anErrorResponse('createProductCategory', `${field} ${reason}`, extensions));
     expect(await rowsOf(harness.db, 'product_category', input.hsCode)).toEqual({ rows: 0, events: 0 });
   });
 
   it('answers a rename of a code not in the catalogue with NOT_FOUND', async () => {
     expect(await rename({ hsCode: '0000001234', expectedVersion: 1, descriptionEn: 'x' })).toEqual(
-      error('renameProductCategory', 'No product category 0000001234 is in the catalogue', {
+      anErrorResponse('renameProductCategory', 'No product category 0000001234 is in the catalogue', {
         code: 'NOT_FOUND',
         errorCode: 'CATALOGUE.NOT_FOUND',
         hsCode: '0000001234',
@@ -114,7 +104,7 @@ describe('catalogue mutations through GraphQL', () => {
     const stale = await rename({ hsCode: input.hsCode, expectedVersion: 1, descriptionEn: 'Stage microphones' });
 
     expect(stale).toEqual(
-      error(
+      anErrorResponse(
         'renameProductCategory',
         `Product category ${input.hsCode} is at version 2, not 1: someone changed it since you read it; reload and retry`,
         {
@@ -133,7 +123,7 @@ describe('catalogue mutations through GraphQL', () => {
     const input = aNewCategory();
 
     expect(await create(input, { 'x-api-key': 'not-a-key' })).toEqual(
-      error(
+      anErrorResponse(
         'createProductCategory',
         'this operation requires the operator role: send an x-api-key header or a bearer token that grants it',
         { code: 'UNAUTHORIZED', errorCode: 'AUTH.UNAUTHORIZED', requiredRole: 'operator' },

@@ -1,3 +1,4 @@
+import { aReceiptResponse, anErrorResponse } from '../support/graphql-expectations';
 import { aCountryInput, deleteCountries, rowsOf } from '../support/reference-builders';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';
 
@@ -39,17 +40,6 @@ describe('country mutations through GraphQL', () => {
         activateCountry(code: $code, expectedVersion: $expectedVersion) { ${RECEIPT} } }`,
       variables,
     );
-  const error = (path: string, message: string, extensions: object) => ({
-    statusCode: 200,
-    body: {
-      data: null,
-      errors: [{ message, locations: [{ line: expect.any(Number), column: expect.any(Number) }], path: [path], extensions }],
-    },
-  });
-  const receipt = (mutation: string, id: string, version: number) => ({
-    statusCode: 200,
-    body: { data: { [mutation]: { id, version, position: expect.stringMatching(/^\d+$/) } } },
-  });
 
   it('registers, deactivates and activates a country, each answering with the new version and position', async () => {
     const registered = await register(aCountryInput('xg'));
@@ -57,9 +47,9 @@ describe('country mutations through GraphQL', () => {
     const activated = await activate({ code: 'xg', expectedVersion: 2 });
     const again = await activate({ code: 'XG' });
 
-    expect(registered).toEqual(receipt('registerCountry', 'XG', 1));
-    expect(deactivated).toEqual(receipt('deactivateCountry', 'XG', 2));
-    expect(activated).toEqual(receipt('activateCountry', 'XG', 3));
+    expect(registered).toEqual(aReceiptResponse('registerCountry', 'XG', 1));
+    expect(deactivated).toEqual(aReceiptResponse('deactivateCountry', 'XG', 2));
+    expect(activated).toEqual(aReceiptResponse('activateCountry', 'XG', 3));
     // Already active: nothing to record, so the receipt points at where the country already is.
     expect(again).toEqual(activated);
     expect(await rowsOf(harness.db, 'country', 'XG')).toEqual({ rows: 1, events: 3 });
@@ -69,7 +59,7 @@ describe('country mutations through GraphQL', () => {
     await register(aCountryInput('XH'));
 
     expect(await register(aCountryInput('XH'))).toEqual(
-      error('registerCountry', 'Country XH is already registered', {
+      anErrorResponse('registerCountry', 'Country XH is already registered', {
         code: 'DUPLICATE',
         errorCode: 'COUNTRY.ALREADY_REGISTERED',
         countryCode: 'XH',
@@ -84,7 +74,7 @@ describe('country mutations through GraphQL', () => {
     const stale = await activate({ code: 'XI', expectedVersion: 1 });
 
     expect(stale).toEqual(
-      error('activateCountry', 'Country XI is at version 2, not 1: someone changed it since you read it; reload and retry', {
+      anErrorResponse('activateCountry', 'Country XI is at version 2, not 1: someone changed it since you read it; reload and retry', {
         code: 'VERSION_CONFLICT',
         errorCode: 'COUNTRY.VERSION_CONFLICT',
         countryCode: 'XI',
@@ -97,7 +87,7 @@ describe('country mutations through GraphQL', () => {
 
   it('answers a country nobody registered with NOT_FOUND', async () => {
     expect(await deactivate({ code: 'XZ', reason: 'sanctions' })).toEqual(
-      error('deactivateCountry', 'No country XZ has been registered', {
+      anErrorResponse('deactivateCountry', 'No country XZ has been registered', {
         code: 'NOT_FOUND',
         errorCode: 'COUNTRY.NOT_FOUND',
         countryCode: 'XZ',
@@ -111,11 +101,11 @@ describe('country mutations through GraphQL', () => {
   ])('answers invalid input %j with VALIDATION naming the field', async (variables, field, reason) => {
     const extensions = { code: 'VALIDATION', errorCode: 'VALIDATION.INVALID_FIELD', field, reason };
 
-    expect(await deactivate(variables)).toEqual(error('deactivateCountry', `${field} ${reason}`, extensions));
+    expect(await deactivate(variables)).toEqual(anErrorResponse('deactivateCountry', `${field} ${reason}`, extensions));
   });
 
   it('answers a mutation without an operator credential with UNAUTHORIZED and writes nothing', async () => {
-    const unauthorized = error(
+    const unauthorized = anErrorResponse(
       'registerCountry',
       'this operation requires the operator role: send an x-api-key header or a bearer token that grants it',
       { code: 'UNAUTHORIZED', errorCode: 'AUTH.UNAUTHORIZED', requiredRole: 'operator' },

@@ -1,3 +1,4 @@
+import { anErrorBody } from '../support/graphql-expectations';
 import { UNKNOWN_COUNTRY_CODE, aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';
 
@@ -35,10 +36,6 @@ describe('statistics mutations through GraphQL', () => {
       `mutation($input: RetractExportStatisticInput!) { retractExportStatistic(input: $input) { ${RECEIPT} } }`,
       { input },
     );
-  const error = (path: string, message: string, extensions: object) => ({
-    data: null,
-    errors: [{ message, locations: [{ line: expect.any(Number), column: expect.any(Number) }], path: [path], extensions }],
-  });
 
   it('records, revises and retracts a statistic, each answering with the new version and position', async () => {
     const input = aStatisticInput();
@@ -69,7 +66,7 @@ describe('statistics mutations through GraphQL', () => {
 
     expect(stale).toEqual({
       statusCode: 200,
-      body: error(
+      body: anErrorBody(
         'reviseExportStatistic',
         `Statistic ${key} is at version 2, not 1: someone changed it since you read it; reload and retry`,
         { code: 'VERSION_CONFLICT', errorCode: 'STATISTIC.VERSION_CONFLICT', key, expectedVersion: 1, actualVersion: 2 },
@@ -84,7 +81,7 @@ describe('statistics mutations through GraphQL', () => {
     await record(input);
 
     expect((await record(input)).body).toEqual(
-      error(
+      anErrorBody(
         'recordExportStatistic',
         `A statistic for ${key} already exists (version 1); revise it instead of recording it again`,
         { code: 'DUPLICATE', errorCode: 'STATISTIC.DUPLICATE', key, currentVersion: 1 },
@@ -96,7 +93,7 @@ describe('statistics mutations through GraphQL', () => {
     const input = aStatisticInput();
 
     expect((await revise({ ...input, expectedVersion: 1 })).body).toEqual(
-      error('reviseExportStatistic', `No export statistic has been recorded for ${keyOf(input)}`, {
+      anErrorBody('reviseExportStatistic', `No export statistic has been recorded for ${keyOf(input)}`, {
         code: 'NOT_FOUND',
         errorCode: 'STATISTIC.NOT_FOUND',
         key: keyOf(input),
@@ -106,7 +103,7 @@ describe('statistics mutations through GraphQL', () => {
 
   it('answers invalid input with VALIDATION naming the field', async () => {
     expect((await record(aStatisticInput({ period: '2026-13' }))).body).toEqual(
-      error('recordExportStatistic', 'period month must be an integer from 1 to 12, got 13', {
+      anErrorBody('recordExportStatistic', 'period month must be an integer from 1 to 12, got 13', {
         code: 'VALIDATION',
         errorCode: 'VALIDATION.INVALID_FIELD',
         field: 'period',
@@ -121,7 +118,7 @@ describe('statistics mutations through GraphQL', () => {
     const response = await record(input, { 'x-api-key': 'not-a-key' });
 
     expect(response.body).toEqual(
-      error(
+      anErrorBody(
         'recordExportStatistic',
         'this operation requires the operator role: send an x-api-key header or a bearer token that grants it',
         { code: 'UNAUTHORIZED', errorCode: 'AUTH.UNAUTHORIZED', requiredRole: 'operator' },
@@ -151,7 +148,7 @@ describe('statistics mutations through GraphQL', () => {
       data: { recordExportStatistics: { recorded: 0, revised: 1, unchanged: 1, position: expect.any(String) } },
     });
     expect(invalid.body).toEqual(
-      error('recordExportStatistics', "1 of the batch's items are invalid; nothing was written", {
+      anErrorBody('recordExportStatistics', "1 of the batch's items are invalid; nothing was written", {
         code: 'VALIDATION',
         errorCode: 'STATISTIC.BATCH_INVALID',
         invalidCount: 1,

@@ -8,9 +8,9 @@ import { SILENT_OBSERVER } from '../../src/platform/delivery/delivery-observer';
 import { BatchApplier, type ContextRunner } from '../../src/platform/delivery/batch-applier';
 import { ParkedKeyReplayer } from '../../src/platform/delivery/parking/parked-key-replayer';
 import { Stopper } from '../../src/platform/concurrency/stopper';
-import { retryPolicy } from '../../src/platform/delivery/consumers.host';
+import { consumerGroupSettings, retryPolicy } from '../../src/platform/delivery/consumers.host';
 import type { MessageHandler } from '../../src/platform/delivery/message-handler';
-import { consumedQueues, type BrokerTopology } from '../../src/platform/messaging/broker-topology';
+import type { BrokerTopology } from '../../src/platform/messaging/broker-topology';
 import { consumerChannels, topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { declareTopology, deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { OutboxRelay } from '../../src/platform/relay/outbox-relay';
@@ -64,30 +64,9 @@ export class DeliveryHarness {
 
   /** One application instance's consumers, on a broker connection of its own. */
   async startConsumers(handlers: readonly MessageHandler[], inContext: ContextRunner = (work) => work()): Promise<ConsumerGroup> {
-    const amqp = new AmqpConnection({
-      uri: this.config.RABBITMQ_URL,
-      channels: consumerChannels(this.config),
-      connectionInitOptions: { wait: true, timeout: 10_000, reject: true },
-      connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
-      registerHandlers: false,
-      enableDirectReplyTo: false,
-      logger: QUIET,
-    });
-    await amqp.init();
-    const group = new ConsumerGroup(
-      {
-        scope: this.config.BROKER_PREFIX,
-        queues: consumedQueues(this.topology),
-        batchSize: this.config.CONSUMER_BATCH_SIZE,
-        deliveryLimit: this.config.QUEUE_DELIVERY_LIMIT,
-        retry: retryPolicy(this.config),
-        subscribeTimeoutMs: 10_000,
-      },
-      { amqp, pool: this.db, handlers, inContext, observer: SILENT_OBSERVER },
-    );
-    this.instances.push({ group, amqp });
-    await group.start();
-    return group;
+    const instance = await startConsumerInstance(this.config, this.topology, this.db, handlers, inContext);
+    this.instances.push(instance);
+    return instance.group;
   }
 
   /** An operator's replayer, applying through the given handlers. */
@@ -149,6 +128,32 @@ export function insertValues(events: readonly { streamId: string; version: numbe
     events.map((event) => event.type ?? 'ExportStatisticRecorded'),
     events.map((event) => JSON.stringify({ version: event.version })),
   ];
+}
+
+/**
+ * What one application instance runs to consume, outside Nest: its own broker connection and a
+ * consumer group on the configured queues, subscribed. Stop the group, then close the connection.
+ */
+export async function startConsumerInstance(
+  config: AppConfig,
+  topology: BrokerTopology,
+  db: Pool,
+  handlers: readonly MessageHandler[],
+  inContext: ContextRunner = (work) => work(),
+): Promise<{ group: ConsumerGroup; amqp: AmqpConnection }> {
+  const amqp = new AmqpConnection({
+    uri: config.RABBITMQ_URL,
+    channels: consumerChannels(config),
+    connectionInitOptions: { wait: true, timeout: 10_000, reject: true },
+    connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+    registerHandlers: false,
+    enableDirectReplyTo: false,
+    logger: QUIET,
+  });
+  await amqp.init();
+  const group = new ConsumerGroup(consumerGroupSettings(config, topology, 10_000), { amqp, pool: db, handlers, inContext, observer: SILENT_OBSERVER });
+  await group.start();
+  return { group, amqp };
 }
 
 export const QUIET: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined, debug: () => undefined, verbose: () => undefined };

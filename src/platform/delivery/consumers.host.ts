@@ -7,13 +7,25 @@ import { PG_POOL } from '../database/pg-pool';
 import { consumedQueues, type BrokerTopology } from '../messaging/broker-topology';
 import { BROKER_TOPOLOGY } from '../messaging/broker-topology.provider';
 import type { ContextRunner } from './batch-applier';
-import { ConsumerGroup } from './consumer-group';
+import { ConsumerGroup, type ConsumerGroupSettings } from './consumer-group';
 import { DeliveryMetrics } from './delivery-metrics';
 import { HandlerRegistry } from './handler-registry';
 import type { RetryPolicy } from './retry-policy';
 
 export function retryPolicy(config: AppConfig): RetryPolicy {
   return { maxRetries: config.CONSUMER_MAX_RETRIES, baseMs: config.CONSUMER_RETRY_BASE_MS, maxMs: config.CONSUMER_RETRY_MAX_MS };
+}
+
+/** How this service's consumers read the shard and fan-out queues, from the configuration. */
+export function consumerGroupSettings(config: AppConfig, topology: BrokerTopology, subscribeTimeoutMs = config.STARTUP_TIMEOUT_MS): ConsumerGroupSettings {
+  return {
+    scope: config.BROKER_PREFIX,
+    queues: consumedQueues(topology),
+    batchSize: config.CONSUMER_BATCH_SIZE,
+    deliveryLimit: config.QUEUE_DELIVERY_LIMIT,
+    retry: retryPolicy(config),
+    subscribeTimeoutMs,
+  };
 }
 
 /** Each attempt at a message or batch in its own MikroORM context: consumers have no request scope. */
@@ -41,23 +53,13 @@ export class ConsumersHost implements OnApplicationBootstrap, BeforeApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.CONSUMERS_ENABLED) return;
-    this.group = new ConsumerGroup(
-      {
-        scope: this.config.BROKER_PREFIX,
-        queues: consumedQueues(this.topology),
-        batchSize: this.config.CONSUMER_BATCH_SIZE,
-        deliveryLimit: this.config.QUEUE_DELIVERY_LIMIT,
-        retry: retryPolicy(this.config),
-        subscribeTimeoutMs: this.config.STARTUP_TIMEOUT_MS,
-      },
-      {
-        amqp: this.amqp,
-        pool: this.pool,
-        handlers: this.registry.handlers(),
-        inContext: ormContextRunner(this.orm),
-        observer: this.metrics,
-      },
-    );
+    this.group = new ConsumerGroup(consumerGroupSettings(this.config, this.topology), {
+      amqp: this.amqp,
+      pool: this.pool,
+      handlers: this.registry.handlers(),
+      inContext: ormContextRunner(this.orm),
+      observer: this.metrics,
+    });
     await this.group.start();
   }
 

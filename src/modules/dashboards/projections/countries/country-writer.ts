@@ -1,11 +1,12 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { ProjectableEvent } from '../projectable-event';
 import { TouchedScopes } from '../../domain/summary-scopes';
-import { bulkWrite, multiGet, refresh } from '../../infrastructure/es-bulk';
+import { refresh } from '../../infrastructure/es-bulk';
 import type { IndexSet } from '../../infrastructure/read-model-indexes';
 import type { NamesVersion } from '../../infrastructure/names-version';
 import type { ReadModelLookups } from '../../infrastructure/read-model-lookups';
 import { renameFacts, scopesOfFacts } from '../fact-scans';
+import { writeReferenceDocuments } from '../reference-documents';
 import { evolveCountryDocument, isCountryEvent, type CountryDocument } from './country.projector';
 
 /**
@@ -26,37 +27,16 @@ export async function projectCountries(
   events: readonly ProjectableEvent[],
   follow: 'scopes' | 'names-only' = 'scopes',
 ): Promise<TouchedScopes> {
-  const byCode = new Map<string, ProjectableEvent[]>();
-  for (const event of events) {
-    if (!isCountryEvent(event)) continue;
-    const code = (event.data as { code: string }).code;
-    const list = byCode.get(code);
-    if (list) list.push(event);
-    else byCode.set(code, [event]);
-  }
   const touched = new TouchedScopes();
-  if (byCode.size === 0) return touched;
-
-  const stored = await multiGet<CountryDocument>(client, indexes.countries, [...byCode.keys()]);
-  const ops = [];
-  for (const [code, countryEvents] of byCode) {
-    const initial = stored.get(code)?.source ?? null;
-    const reference = lookups.referenceCountry(code);
-    const next = [...countryEvents]
-      .sort((a, b) => a.streamVersion - b.streamVersion)
-      .reduce<CountryDocument | null>((document, event) => evolveCountryDocument(document, event, reference) ?? document, initial);
-    if (next && next !== initial) {
-      ops.push({ index: indexes.countries, id: code, document: next, version: { value: next.streamVersion, type: 'external' as const } });
-    }
-  }
-  await bulkWrite(client, ops);
-  // Our document first, then the names counter (facts writers compare it around their writes),
-  // then the facts written so far made searchable, and only then the facts searched.
-  await names.bump(indexes.facts);
-  await refresh(client, [indexes.countries, indexes.facts]);
+  const codes = await writeReferenceDocuments<CountryDocument>(client, names, indexes.facts, {
+    index: indexes.countries,
+    isEvent: isCountryEvent,
+    evolve: (document, event, code) => evolveCountryDocument(document, event, lookups.referenceCountry(code)),
+  }, events);
+  if (codes.length === 0) return touched;
 
   // One search for all the batch's countries: a replay of the seed registers some 250 at once.
-  const query = { terms: { countryCode: [...byCode.keys()] } };
+  const query = { terms: { countryCode: codes } };
   await renameFacts(client, lookups, indexes, query);
   if (follow === 'scopes') touched.merge(await scopesOfFacts(client, indexes.facts, query));
   await refresh(client, [indexes.facts]);
