@@ -1,7 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DirtySummaries } from '../src/modules/dashboards/infrastructure/dirty-summaries';
 import { PgNamesVersion } from '../src/modules/dashboards/infrastructure/names-version';
 import { EventLogReplay } from '../src/modules/dashboards/infrastructure/event-log-replay';
@@ -88,7 +87,7 @@ export async function runReadModelBench(): Promise<BenchSection> {
     notes.push(
       `Dashboard queries: ${queryCount} dashboardSummary calls through the query handler (no HTTP), a random year of ${FIRST_YEAR}-${FIRST_YEAR + PERIODS / 12 - 1}, half of them for one month, top 10, subheadings; SQL: ${sqlRuns} runs of the equivalent aggregates.`,
       'Synthetic data: 239 partner countries × 12,000 10-digit codes over the real HS 2022 subheadings, 120 months; facts written with the projector\'s own document builder, summaries by the projector\'s recomputation.',
-      `Projection: four shards concurrently, each applying its batches in order (facts with external versions, the touched summaries queued in PostgreSQL), one flusher recomputing queued summaries under compare-and-set every SUMMARY_FLUSH_INTERVAL_MS (${loadConfig().SUMMARY_FLUSH_INTERVAL_MS} ms); timed until the last summary is written.`,
+      `Projection: four shards concurrently, each applying its batches in order (facts with external versions, the touched summaries queued in PostgreSQL), one flusher recomputing queued summaries under compare-and-set, paced as in the service (SummaryFlusher.runUntil: SUMMARY_FLUSH_INTERVAL_MS = ${loadConfig().SUMMARY_FLUSH_INTERVAL_MS} ms or the last flush's duration, whichever is longer); timed until the last summary is written.`,
       'Rebuild: Recorded events of one year (twelve months, ~83,000 statistics each) inserted into the bench event log beside the seeded reference data, replayed with summaries computed once at the end.',
       'Elasticsearch, PostgreSQL and the benchmark share the same 2 cores.',
     );
@@ -176,16 +175,12 @@ async function projectionThroughput(
     shards[j % 4].push(recordedEvent(fact, 10_000_000_000 + j));
   }
   let done = 0;
-  let consuming = true;
   let consumed!: () => void;
   const finished = new Promise<void>((resolve) => (consumed = resolve));
   const started = performance.now();
-  const flushing = (async () => {
-    while (consuming) {
-      await flusher.flush();
-      await Promise.race([sleep(flushEvery), finished]);
-    }
-  })();
+  const flushing = flusher.runUntil(finished, flushEvery, (error) => {
+    throw error;
+  });
   await Promise.all(
     shards.map(async (events) => {
       for (let start = 0; start < events.length; start += batch) {
@@ -195,10 +190,8 @@ async function projectionThroughput(
       }
     }),
   );
-  consuming = false;
   consumed();
   await flushing;
-  await flusher.flush();
   const elapsed = performance.now() - started;
   await dirty.deleteAll();
   return elapsed;

@@ -46,8 +46,10 @@ function withAppend(snapshotSql: string, lastSnapshotParam: number): string {
 }
 
 /**
- * Many changes in one statement; the caller runs it in a transaction and checks the counts. It
- * answers with the last position of each stream, so each change learns where it landed.
+ * Many changes in one statement, which checks its own counts: when a change lost its race (its
+ * update matched no row), event_log_expect_saved raises SQLSTATE EL001 and the whole statement,
+ * events included, is undone. It answers with the last position of each stream, so each change
+ * learns where it landed.
  */
 export function saveManySql<TRow extends SnapshotRow>(table: SnapshotTable<TRow>): string {
   const columns = columnNames(table);
@@ -58,15 +60,17 @@ export function saveManySql<TRow extends SnapshotRow>(table: SnapshotTable<TRow>
     .filter((column) => column !== table.key)
     .map((column) => `${column} = v.${column}`)
     .join(', ');
-  const changes = `unnest(${casts.join(', ')}, ${expected}) as v(${columns.join(', ')}, expected_version)`;
-  return `with inserted as (
+  // Unnested once: the insert and the update each read the changes that concern them.
+  return `with v as materialized (
+      select * from unnest(${casts.join(', ')}, ${expected}) as v(${columns.join(', ')}, expected_version)),
+    inserted as (
       insert into ${table.name} (${columns.join(', ')})
-      select ${columns.map((column) => `v.${column}`).join(', ')} from ${changes}
+      select ${columns.map((column) => `v.${column}`).join(', ')} from v
       where v.expected_version = 0
       returning 1),
     updated as (
       update ${table.name} set ${updates}
-      from ${changes}
+      from v
       where ${table.name}.${table.key} = v.${table.key} and ${table.name}.version = v.expected_version
         and v.expected_version > 0
       returning 1),
@@ -75,7 +79,7 @@ export function saveManySql<TRow extends SnapshotRow>(table: SnapshotTable<TRow>
       select * from unnest(${e(1)}::uuid[], ${e(2)}::text[], ${e(3)}::int[], ${e(4)}::text[], ${e(5)}::smallint[],
                            ${e(6)}::jsonb[], ${e(7)}::jsonb[], ${e(8)}::timestamptz[])
       returning stream_id, position)
-    select (select count(*) from inserted)::int as inserted, (select count(*) from updated)::int as updated,
+    select event_log_expect_saved((select count(*) from inserted)::int + (select count(*) from updated)::int, ${e(9)}::int) as saved,
            coalesce((select json_object_agg(stream_id, head) from
              (select stream_id, max(position)::text as head from appended group by stream_id) heads), '{}') as heads`;
 }

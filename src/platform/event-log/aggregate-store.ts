@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DatabaseError, type Pool, type PoolClient } from 'pg';
+import { DatabaseError, type Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { PG_POOL } from '../database/pg-pool';
 import { insertOneSql, saveManySql, updateOneSql } from './aggregate-store.sql';
@@ -27,6 +27,9 @@ export class StreamVersionConflict extends Error {
     this.name = 'StreamVersionConflict';
   }
 }
+
+/** Raised by event_log_expect_saved when a multi-change write's counts do not add up. */
+const LOST_RACE_SQLSTATE = 'EL001';
 
 interface Write<TRow extends SnapshotRow> {
   readonly change: AggregateChange<TRow>;
@@ -90,7 +93,7 @@ export class AggregateStore {
   }
 
   /**
-   * Saves many changes in one transaction. If any change lost its race, nothing is kept and
+   * Saves many changes in one statement. If any change lost its race, nothing is kept and
    * StreamVersionConflict tells the caller to re-read and decide again.
    */
   async saveMany<TRow extends SnapshotRow>(
@@ -147,7 +150,7 @@ export class AggregateStore {
     return { id: String(change.row[table.key]), version: written.version, position: written.position };
   }
 
-  /** All the writes in one statement and one transaction, or none of them (null) if any lost its race. */
+  /** All the writes in one statement, or none of them (null) if any lost its race. */
   private async writeTogether<TRow extends SnapshotRow>(
     table: SnapshotTable<TRow>,
     writes: readonly Write<TRow>[],
@@ -156,7 +159,7 @@ export class AggregateStore {
     const events = writes.flatMap(({ change, metadata, occurredAt }) =>
       change.events.map((event, i) => ({ change, event, version: change.expectedVersion + i + 1, metadata, occurredAt })),
     );
-    const values = [
+    const values: unknown[] = [
       ...columnNames(table).map((column) => changes.map((change) => change.row[column])),
       changes.map((change) => change.expectedVersion),
       events.map(() => uuidv7()),
@@ -167,26 +170,16 @@ export class AggregateStore {
       events.map(({ event }) => JSON.stringify(event.data)),
       events.map(({ metadata }) => JSON.stringify(metadata)),
       events.map(({ occurredAt }) => occurredAt.toISOString()),
+      changes.length,
     ];
-    const results = await this.transaction(async (client) => {
-      const written = await this.lostRaceAsNull(
-        table,
-        client.query<{ inserted: number; updated: number; heads: Record<string, string> }>({
-          name: `save-many-${table.name}`,
-          text: this.statementsFor(table).many,
-          values,
-        }),
-      );
-      const result = written?.rows[0];
-      if (!result || result.inserted + result.updated !== changes.length) return null;
-      return changes.map((change) => ({
-        id: String(change.row[table.key]),
-        version: change.row.version,
-        position: result.heads[change.streamId],
-      }));
-    });
-    if (results) this.doorbell.ring();
-    return results;
+    const written = await this.lostRaceAsNull(
+      table,
+      this.pool.query<{ heads: Record<string, string> }>({ name: `save-many-${table.name}`, text: this.statementsFor(table).many, values }),
+    );
+    if (!written) return null;
+    const { heads } = written.rows[0];
+    this.doorbell.ring();
+    return changes.map((change) => ({ id: String(change.row[table.key]), version: change.row.version, position: heads[change.streamId] }));
   }
 
   private async unchanged<TRow extends SnapshotRow>(
@@ -204,31 +197,16 @@ export class AggregateStore {
   /**
    * A concurrent creator shows up as the snapshot's primary key refusing the new row, or the log
    * refusing a (stream_id, stream_version) that exists: the same lost race as an update whose
-   * version predicate matched nothing.
+   * version predicate matched nothing (which a multi-change write reports as SQLSTATE EL001).
    */
   private async lostRaceAsNull<TRow extends SnapshotRow, T>(table: SnapshotTable<TRow>, query: Promise<T>): Promise<T | null> {
     try {
       return await query;
     } catch (error) {
-      const refusedBy = error instanceof DatabaseError ? error.constraint : undefined;
-      if (refusedBy === `${table.name}_pkey` || refusedBy === 'event_log_stream_version_key') return null;
+      if (!(error instanceof DatabaseError)) throw error;
+      if (error.code === LOST_RACE_SQLSTATE) return null;
+      if (error.constraint === `${table.name}_pkey` || error.constraint === 'event_log_stream_version_key') return null;
       throw error;
-    }
-  }
-
-  /** Commits what `work` returns; rolls back when it throws or returns null. */
-  private async transaction<T>(work: (client: PoolClient) => Promise<T | null>): Promise<T | null> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      const result = await work(client);
-      await client.query(result === null ? 'rollback' : 'commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
     }
   }
 

@@ -104,11 +104,11 @@ export class ReadModelLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-/** Flushes the queued summaries every SUMMARY_FLUSH_INTERVAL_MS on an instance that consumes. */
+/** Flushes the queued summaries, paced by SUMMARY_FLUSH_INTERVAL_MS, on an instance that consumes. */
 @Injectable()
 export class SummaryFlushHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
+  private running: Promise<void> = Promise.resolve();
+  private stop: () => void = () => undefined;
   private readonly logger = new Logger('SummaryFlush');
 
   constructor(
@@ -118,20 +118,14 @@ export class SummaryFlushHost implements OnApplicationBootstrap, BeforeApplicati
 
   onApplicationBootstrap(): void {
     if (!this.config.CONSUMERS_ENABLED) return;
-    let busy = false;
-    this.timer = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      this.running = this.flusher
-        .flush()
-        .catch((error: unknown) => this.logger.warn(`summary flush failed, retried at the next one: ${String(error)}`))
-        .finally(() => (busy = false));
-    }, this.config.SUMMARY_FLUSH_INTERVAL_MS);
+    const stopped = new Promise<void>((resolve) => (this.stop = resolve));
+    this.running = this.flusher.runUntil(stopped, this.config.SUMMARY_FLUSH_INTERVAL_MS, (error) =>
+      this.logger.warn(`summary flush failed, retried at the next one: ${String(error)}`),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stop();
     await this.running;
   }
 }

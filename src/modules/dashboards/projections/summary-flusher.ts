@@ -1,4 +1,5 @@
 import { errors } from '@elastic/elasticsearch';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { byTarget, type DirtySummaries } from '../infrastructure/dirty-summaries';
 import { aliasSet, generationSet, type IndexSet } from '../infrastructure/read-model-indexes';
 import type { ReadModelProjection } from './read-model.projection';
@@ -27,6 +28,25 @@ export class SummaryFlusher {
     private readonly dirty: DirtySummaries,
     private readonly prefix: string,
   ) {}
+
+  /**
+   * Flushes until `stop` resolves, then once more. Between flushes it pauses for `intervalMs` or
+   * for as long as the last flush took, whichever is longer: under a heavy import the summaries
+   * then take at most about half of Elasticsearch's time and the facts the rest, at the price of
+   * summaries trailing the facts by a few seconds (measured in docs/BENCHMARKS.md). A failed flush
+   * is reported and its rows stay queued for the next one.
+   */
+  async runUntil(stop: Promise<void>, intervalMs: number, onError: (error: unknown) => void): Promise<void> {
+    let stopping = false;
+    void stop.then(() => (stopping = true));
+    do {
+      const started = performance.now();
+      await this.flush().catch(onError);
+      const pause = Math.max(intervalMs, performance.now() - started);
+      await Promise.race([sleep(pause), stop]);
+    } while (!stopping);
+    await this.flush().catch(onError);
+  }
 
   /** Recomputes everything queued up to now (what was marked before the call); returns how many summaries. */
   flush(): Promise<number> {

@@ -8,6 +8,7 @@ import { Migration20261121000310DropPeriodIndex } from './migration-202611210003
 import { Migration20261121000400ReadModel } from './migration-20261121000400-read-model';
 import { Migration20261121000401SummaryQueue } from './migration-20261121000401-summary-queue';
 import { Migration20261121000402NamesVersion } from './migration-20261121000402-names-version';
+import { Migration20261121000500ExpectSaved } from './migration-20261121000500-expect-saved';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000100EventLog', class: Migration20261121000100EventLog },
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000400ReadModel', class: Migration20261121000400ReadModel },
   { name: 'Migration20261121000401SummaryQueue', class: Migration20261121000401SummaryQueue },
   { name: 'Migration20261121000402NamesVersion', class: Migration20261121000402NamesVersion },
+  { name: 'Migration20261121000500ExpectSaved', class: Migration20261121000500ExpectSaved },
 ];

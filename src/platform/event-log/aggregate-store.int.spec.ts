@@ -1,0 +1,105 @@
+import { Pool } from 'pg';
+import { EXPORT_STATISTIC_TABLE, type ExportStatisticRow } from '../../modules/statistics/infrastructure/export-statistic.table';
+import { aStatisticInput, countRows, deleteStatistics, keyOf } from '../../../test/support/statistic-builders';
+import { testConfig } from '../../../test/support/test-config';
+import { AggregateStore, StreamVersionConflict, type AggregateChange } from './aggregate-store';
+import { LogDoorbell } from './log-doorbell';
+
+const METADATA = { correlationId: 'aggregate-store-int', causationId: null, actor: 'test' };
+const AT = new Date('2026-09-01T00:00:00Z');
+
+/** A change of one statistic to `version`, as if its aggregate had decided it at `expectedVersion`. */
+function aChange(key: string, expectedVersion: number, valueUsd = '10.00'): AggregateChange<ExportStatisticRow> {
+  const [countryCode, hsCode, year, month] = key.split('-');
+  const version = expectedVersion + 1;
+  return {
+    streamId: `statistic:${key}`,
+    expectedVersion,
+    row: {
+      key,
+      country_code: countryCode,
+      hs_code: hsCode,
+      year: Number(year),
+      month: Number(month),
+      value_usd: valueUsd,
+      weight_kg: '1.000',
+      status: 'active',
+      version,
+      updated_at: AT.toISOString(),
+    },
+    events: [{ type: version === 1 ? 'ExportStatisticRecorded' : 'ExportStatisticRevised', schemaVersion: 1, data: { valueUsd } }],
+  };
+}
+
+describe('AggregateStore.saveMany (real PostgreSQL)', () => {
+  const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 4 });
+  const store = new AggregateStore(db, new LogDoorbell(db));
+  const created: string[] = [];
+  const newKey = () => {
+    const key = keyOf(aStatisticInput());
+    created.push(key);
+    return key;
+  };
+
+  afterAll(async () => {
+    await deleteStatistics(db, created);
+    await db.end();
+  });
+
+  it('writes every row and event in one statement and answers with the last position', async () => {
+    const [first, second] = [newKey(), newKey()];
+
+    const saved = await store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(first, 0), aChange(second, 0)], METADATA, AT);
+
+    const { rows } = await db.query<{ position: string }>(
+      'select max(position)::text as position from event_log where stream_id = any($1::text[])',
+      [[`statistic:${first}`, `statistic:${second}`]],
+    );
+    expect(saved).toEqual({ saved: 2, position: rows[0].position });
+    expect(await countRows(db, first)).toEqual({ statistics: 1, events: 1 });
+    expect(await countRows(db, second)).toEqual({ statistics: 1, events: 1 });
+  });
+
+  // Behind: the event's stream version exists already. Ahead: only the statement's own count check
+  // (event_log_expect_saved) notices that the update matched no row.
+  it.each([
+    ['behind', 1],
+    ['ahead of', 5],
+  ])('keeps nothing of a batch in which one update names a version %s the row', async (_, decidedOn) => {
+    const [existing, fresh] = [newKey(), newKey()];
+    await store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(existing, 0)], METADATA, AT);
+    await store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(existing, 1, '20.00')], METADATA, AT);
+
+    const refused = store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(fresh, 0), aChange(existing, decidedOn, '30.00')], METADATA, AT);
+
+    await expect(refused).rejects.toBeInstanceOf(StreamVersionConflict);
+    expect(await countRows(db, fresh)).toEqual({ statistics: 0, events: 0 });
+    expect(await countRows(db, existing)).toEqual({ statistics: 1, events: 2 });
+    const { rows } = await db.query('select value_usd::text, version from export_statistic where key = $1', [existing]);
+    expect(rows).toEqual([{ value_usd: '20.00', version: 2 }]);
+  });
+
+  it('keeps nothing of a batch in which a new stream already exists', async () => {
+    const [existing, fresh] = [newKey(), newKey()];
+    await store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(existing, 0)], METADATA, AT);
+
+    const duplicate = store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(fresh, 0), aChange(existing, 0, '99.00')], METADATA, AT);
+
+    await expect(duplicate).rejects.toBeInstanceOf(StreamVersionConflict);
+    expect(await countRows(db, fresh)).toEqual({ statistics: 0, events: 0 });
+    expect(await countRows(db, existing)).toEqual({ statistics: 1, events: 1 });
+  });
+
+  it('lets exactly one of two racing batches on the same new stream win', async () => {
+    const key = newKey();
+
+    const outcomes = await Promise.allSettled([
+      store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(key, 0, '1.00')], METADATA, AT),
+      store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(key, 0, '2.00')], METADATA, AT),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: expect.any(StreamVersionConflict) });
+    expect(await countRows(db, key)).toEqual({ statistics: 1, events: 1 });
+  });
+});
