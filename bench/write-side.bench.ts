@@ -53,7 +53,7 @@ export async function runWriteSideBench(): Promise<BenchSection> {
       { metric: `Batch path, ${batchTotal.toLocaleString('en-US')} statistics in batches of ${batchSize.toLocaleString('en-US')} (rows + events)`, value: perSecond(batchTotal, batchElapsed), target: '≥ 80,000/s' },
     ],
     notes: [
-      `Each single command writes one aggregate row and one event in one statement; the batch path writes rows and events in chunks of ${loadConfig({ ...process.env, ...WRITE_ONLY }).BATCH_CHUNK_SIZE} per transaction.`,
+      `Each single command writes one aggregate row and one event in one statement; the batch path writes rows and events in chunks of ${loadConfig({ ...process.env, ...WRITE_ONLY }).BATCH_CHUNK_SIZE}, one statement (and so one transaction) each, two chunks in flight.`,
       'Relay and consumers are disabled during this section so that it measures the write path alone.',
     ],
   };
