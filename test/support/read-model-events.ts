@@ -66,3 +66,15 @@ export const productEvents = {
   renamed: (code: string, version: number, descriptionEn: string, descriptionKo: string | null, at = AT) =>
     envelope(`product:${code}`, version, 'ProductCategoryRenamed', { code, descriptionEn, descriptionKo }, at),
 };
+
+/** China as facts and summaries denormalize it (UN M49: Eastern Asia, Asia), for projector tests. */
+export const CHINA_NAMES = {
+  countryNameEn: 'China',
+  countryNameKo: '중국',
+  regionCode: '030',
+  regionNameEn: 'Eastern Asia',
+  regionNameKo: '동아시아',
+  continentCode: '142',
+  continentNameEn: 'Asia',
+  continentNameKo: '아시아',
+} as const;

@@ -3,15 +3,25 @@
  * the countries and catalogue read models, falling back to the committed reference data (continents
  * and HS section names come only from there: no event carries them). Null where nobody knows one.
  */
-export interface CountryNames {
-  readonly countryNameEn: string | null;
-  readonly countryNameKo: string | null;
+/** Where a country lies: its UN M49 region and continent, with names. */
+export interface RegionNames {
   readonly regionCode: string | null;
   readonly regionNameEn: string | null;
   readonly regionNameKo: string | null;
   readonly continentCode: string | null;
   readonly continentNameEn: string | null;
   readonly continentNameKo: string | null;
+}
+
+/** Just the region fields of `names`, to spread into a document with a strict mapping. */
+export function regionNamesOf(names: RegionNames): RegionNames {
+  const { regionCode, regionNameEn, regionNameKo, continentCode, continentNameEn, continentNameKo } = names;
+  return { regionCode, regionNameEn, regionNameKo, continentCode, continentNameEn, continentNameKo };
+}
+
+export interface CountryNames extends RegionNames {
+  readonly countryNameEn: string | null;
+  readonly countryNameKo: string | null;
 }
 
 export interface ProductNames {

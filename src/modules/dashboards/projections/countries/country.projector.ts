@@ -7,21 +7,15 @@ import {
   type CountryEvent,
 } from '../../../countries/domain/country.events';
 import type { Country as ReferenceCountry } from '../../../reference-data/countries';
-import type { CountryView } from '../../domain/denormalized-names';
+import { regionNamesOf, type CountryView, type RegionNames } from '../../domain/denormalized-names';
 
 export const COUNTRY_PROJECTOR_EVENT_TYPES = [COUNTRY_REGISTERED, COUNTRY_ACTIVATED, COUNTRY_DEACTIVATED] as const;
 
 /** One partner country in the `countries` index; `_id` is its code, its ES version its stream version. */
-export interface CountryDocument {
+export interface CountryDocument extends RegionNames {
   readonly code: string;
   readonly nameEn: string | null;
   readonly nameKo: string | null;
-  readonly regionCode: string | null;
-  readonly regionNameEn: string | null;
-  readonly regionNameKo: string | null;
-  readonly continentCode: string | null;
-  readonly continentNameEn: string | null;
-  readonly continentNameKo: string | null;
   readonly active: boolean;
   readonly deactivationReason: string | null;
   readonly streamVersion: number;
@@ -101,11 +95,6 @@ export function countryViewOf(document: CountryDocument): CountryView {
     active: document.active,
     countryNameEn: document.nameEn,
     countryNameKo: document.nameKo,
-    regionCode: document.regionCode,
-    regionNameEn: document.regionNameEn,
-    regionNameKo: document.regionNameKo,
-    continentCode: document.continentCode,
-    continentNameEn: document.continentNameEn,
-    continentNameKo: document.continentNameKo,
+    ...regionNamesOf(document),
   };
 }

@@ -1,17 +1,9 @@
-import type { CountryView } from '../../domain/denormalized-names';
+import { regionNamesOf, type CountryNames, type CountryView } from '../../domain/denormalized-names';
 import { type Figures, type MonthFigures, twelveMonths, withDisplay } from '../../domain/summary-figures';
 
 /** One partner country in one year, `_id` `CN-2026`. */
-export interface CountrySummaryDocument extends Figures {
+export interface CountrySummaryDocument extends Figures, CountryNames {
   readonly countryCode: string;
-  readonly countryNameEn: string | null;
-  readonly countryNameKo: string | null;
-  readonly regionCode: string | null;
-  readonly regionNameEn: string | null;
-  readonly regionNameKo: string | null;
-  readonly continentCode: string | null;
-  readonly continentNameEn: string | null;
-  readonly continentNameKo: string | null;
   readonly active: boolean;
   readonly year: number;
   readonly valueUsd: number;
@@ -36,12 +28,7 @@ export function rollUpCountryYear(
     countryCode: country.code,
     countryNameEn: country.countryNameEn,
     countryNameKo: country.countryNameKo,
-    regionCode: country.regionCode,
-    regionNameEn: country.regionNameEn,
-    regionNameKo: country.regionNameKo,
-    continentCode: country.continentCode,
-    continentNameEn: country.continentNameEn,
-    continentNameKo: country.continentNameKo,
+    ...regionNamesOf(country),
     active: country.active,
     year,
     ...withDisplay(total),

@@ -1,18 +1,9 @@
-import { statisticEvents } from '../../../../../test/support/read-model-events';
+import { CHINA_NAMES, statisticEvents } from '../../../../../test/support/read-model-events';
 import type { CountryNames, ProductNames } from '../../domain/denormalized-names';
 import { evolveFact, renameFact, type FactDocument, type FactNames } from './fact.projector';
 
 const KEY: [string, string, string] = ['CN', '8518309000', '2026-08'];
-const country: CountryNames = {
-  countryNameEn: 'China',
-  countryNameKo: '중국',
-  regionCode: '030',
-  regionNameEn: 'Eastern Asia',
-  regionNameKo: '동아시아',
-  continentCode: '142',
-  continentNameEn: 'Asia',
-  continentNameKo: '아시아',
-};
+const country: CountryNames = CHINA_NAMES;
 const product: ProductNames = {
   productNameEn: null,
   productNameKo: null,

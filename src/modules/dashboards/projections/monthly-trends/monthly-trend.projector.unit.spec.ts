@@ -1,19 +1,9 @@
+import { CHINA_NAMES } from '../../../../../test/support/read-model-events';
 import type { CountryView } from '../../domain/denormalized-names';
 import { summarizeMonth } from './monthly-trend.projector';
 
 const AT = '2026-11-21T00:00:00.000Z';
-const china: CountryView = {
-  code: 'CN',
-  active: false,
-  countryNameEn: 'China',
-  countryNameKo: '중국',
-  regionCode: '030',
-  regionNameEn: 'Eastern Asia',
-  regionNameKo: '동아시아',
-  continentCode: '142',
-  continentNameEn: 'Asia',
-  continentNameKo: '아시아',
-};
+const china: CountryView = { code: 'CN', active: false, ...CHINA_NAMES };
 const figures = { valueUsdCents: 123_456, weightGrams: 7_500, factCount: 3 };
 
 describe('summarizeMonth', () => {

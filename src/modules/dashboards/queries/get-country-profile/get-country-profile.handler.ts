@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CountryCode } from '../../../../kernel/country-code';
 import { marketShare } from '../../analytics';
+import { regionNamesOf } from '../../domain/denormalized-names';
 import type { IndexSet } from '../../infrastructure/read-model-indexes';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { ReadModelLookups } from '../../infrastructure/read-model-lookups';
@@ -45,12 +46,7 @@ export class GetCountryProfileHandler implements IQueryHandler<GetCountryProfile
       countryCode: code,
       nameEn: country.countryNameEn,
       nameKo: country.countryNameKo,
-      regionCode: country.regionCode,
-      regionNameEn: country.regionNameEn,
-      regionNameKo: country.regionNameKo,
-      continentCode: country.continentCode,
-      continentNameEn: country.continentNameEn,
-      continentNameKo: country.continentNameKo,
+      ...regionNamesOf(country),
       active: country.active,
       year,
       ...series,

@@ -1,18 +1,13 @@
 import { Query } from '@nestjs/cqrs';
+import type { RegionNames } from '../../domain/denormalized-names';
 import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
 import type { ProductRow } from '../ranking-rows';
 import type { YearSeriesView } from '../year-series';
 
-export interface CountryProfileView extends YearSeriesView {
+export interface CountryProfileView extends YearSeriesView, RegionNames {
   readonly countryCode: string;
   readonly nameEn: string | null;
   readonly nameKo: string | null;
-  readonly regionCode: string | null;
-  readonly regionNameEn: string | null;
-  readonly regionNameKo: string | null;
-  readonly continentCode: string | null;
-  readonly continentNameEn: string | null;
-  readonly continentNameKo: string | null;
   readonly active: boolean;
   readonly year: number;
   /** Of the national total; null for an inactive country, which the national total leaves out. */
