@@ -31,6 +31,7 @@ const schema = z.object({
   OPERATOR_API_KEYS: csv.default(''),
   READER_API_KEYS: csv.default(''),
   JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   PUBLIC_READS: z
     .enum(['true', 'false'])
     .transform((flag) => flag === 'true')

@@ -48,6 +48,11 @@ export function principalForClaims(claims: { sub?: unknown; roles?: unknown; rol
   return { actor: typeof claims.sub === 'string' && claims.sub ? claims.sub : 'jwt-subject', roles };
 }
 
+/** Whether `presented` is `secret`, in constant time (both are hashed first, so lengths do not leak). */
+export function isSameSecret(secret: string, presented: string): boolean {
+  return timingSafeEqual(sha256(secret), sha256(presented));
+}
+
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
