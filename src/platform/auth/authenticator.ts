@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { ANONYMOUS, ANONYMOUS_READER, parseApiKeys, principalForApiKey, principalForClaims, type ApiKey, type Principal } from './credentials';
+import { ANONYMOUS, ANONYMOUS_READER, bearerTokenOf, parseApiKeys, principalForApiKey, principalForClaims, type ApiKey, type Principal } from './credentials';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
@@ -22,7 +22,7 @@ export class Authenticator {
     const apiKey = single(headers['x-api-key']);
     // A wrong credential is not silently downgraded to anonymous access.
     if (apiKey) return principalForApiKey(this.keys, apiKey) ?? ANONYMOUS;
-    const bearer = /^Bearer (.+)$/i.exec(single(headers.authorization) ?? '')?.[1];
+    const bearer = bearerTokenOf(single(headers.authorization));
     if (bearer && this.jwtKey) {
       try {
         const { payload } = await jwtVerify(bearer, this.jwtKey, { algorithms: ['HS256'] });

@@ -27,15 +27,14 @@ export function parseApiKeys(entries: readonly string[], role: Role): ApiKey[] {
   return entries.map((entry) => {
     const separator = entry.indexOf(':');
     const secret = separator > 0 ? entry.slice(separator + 1) : entry;
-    const digest = sha256(secret);
+    const digest = secretDigest(secret);
     const name = separator > 0 ? entry.slice(0, separator) : `${role}-key-${digest.toString('hex').slice(0, 8)}`;
     return { name, digest, role };
   });
 }
 
 export function principalForApiKey(keys: readonly ApiKey[], presented: string): Principal | null {
-  const digest = sha256(presented);
-  const match = keys.find((key) => timingSafeEqual(key.digest, digest));
+  const match = keys.find((key) => matchesDigest(key.digest, presented));
   if (!match) return null;
   // An operator may do everything a reader may.
   const roles = new Set<Role>(match.role === 'operator' ? ['operator', 'reader'] : ['reader']);
@@ -48,11 +47,17 @@ export function principalForClaims(claims: { sub?: unknown; roles?: unknown; rol
   return { actor: typeof claims.sub === 'string' && claims.sub ? claims.sub : 'jwt-subject', roles };
 }
 
-/** Whether `presented` is `secret`, in constant time (both are hashed first, so lengths do not leak). */
-export function isSameSecret(secret: string, presented: string): boolean {
-  return timingSafeEqual(sha256(secret), sha256(presented));
+/** What is kept of a configured secret: its SHA-256, so the secret itself need not stay in memory. */
+export function secretDigest(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
 }
 
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
+/** Whether `presented` is the secret behind `digest`, in constant time (hashed, so lengths do not leak). */
+export function matchesDigest(digest: Buffer, presented: string): boolean {
+  return timingSafeEqual(digest, secretDigest(presented));
+}
+
+/** The token of an `Authorization: Bearer <token>` header, if that is what it holds. */
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+  return /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
 }

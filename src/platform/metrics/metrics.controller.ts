@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { isSameSecret } from '../auth/credentials';
+import { bearerTokenOf, matchesDigest, secretDigest } from '../auth/credentials';
 import { METRICS_REGISTRY } from './metrics-registry';
 
 /**
@@ -12,16 +12,19 @@ import { METRICS_REGISTRY } from './metrics-registry';
  */
 @Controller('metrics')
 export class MetricsController {
+  private readonly tokenDigest: Buffer | null;
+
   constructor(
     @Inject(METRICS_REGISTRY) private readonly registry: Registry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.tokenDigest = config.METRICS_TOKEN ? secretDigest(config.METRICS_TOKEN) : null;
+  }
 
   @Get()
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const token = this.config.METRICS_TOKEN;
-    const presented = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
-    if (token && !(presented && isSameSecret(token, presented))) {
+    const presented = bearerTokenOf(authorization);
+    if (this.tokenDigest && !(presented && matchesDigest(this.tokenDigest, presented))) {
       await reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').send({ error: 'a valid metrics bearer token is required' });
       return;
     }

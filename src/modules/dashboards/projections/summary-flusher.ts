@@ -37,14 +37,13 @@ export class SummaryFlusher {
    * is reported and its rows stay queued for the next one.
    */
   async runUntil(stop: Promise<void>, intervalMs: number, onError: (error: unknown) => void): Promise<void> {
-    let stopping = false;
-    void stop.then(() => (stopping = true));
-    do {
+    const stopped = stop.then(() => true);
+    for (let done = false; !done; ) {
       const started = performance.now();
       await this.flush().catch(onError);
       const pause = Math.max(intervalMs, performance.now() - started);
-      await Promise.race([sleep(pause), stop]);
-    } while (!stopping);
+      done = await Promise.race([sleep(pause).then(() => false), stopped]);
+    }
     await this.flush().catch(onError);
   }
 
