@@ -1,5 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { createApp } from '../src/bootstrap';
@@ -9,7 +10,8 @@ import { RecordExportStatisticsBatchCommand } from '../src/modules/statistics/co
 import type { BenchSection } from './bench-section';
 import { BENCH_DATABASE_URL } from './support/bench-database';
 import { benchStatistic } from './support/bench-keys';
-import { envInt, ms, percentile, perSecond, runConcurrently } from './support/stats';
+import { cpuTime, envInt, ms, percentile, perSecond, runConcurrently } from './support/stats';
+import { postgresWriteFloor } from './support/write-floor';
 
 const METADATA = { correlationId: 'bench', causationId: null, actor: 'bench' };
 /** Delivery and projections stay off: this measures the write path alone. */
@@ -33,13 +35,18 @@ export async function runWriteSideBench(): Promise<BenchSection> {
 
   const batchStart = take(batchTotal);
   const batchSize = 10_000;
+  const cpuBefore = cpuTime();
   const batchStarted = performance.now();
   for (let done = 0; done < batchTotal; done += batchSize) {
     const items = Array.from({ length: Math.min(batchSize, batchTotal - done) }, (_, i) => benchStatistic(batchStart + done + i, 1));
     await commands.execute(new RecordExportStatisticsBatchCommand(items, METADATA));
   }
   const batchElapsed = performance.now() - batchStarted;
+  const cpu = cpuSplit(cpuBefore, cpuTime(), batchTotal);
+  const chunkSize = loadConfig({ ...process.env, ...WRITE_ONLY }).BATCH_CHUNK_SIZE;
   await app.close();
+  const floor = await postgresWriteFloor(batchTotal, chunkSize);
+  const floorMicros = (floor.elapsedMs * 1000) / batchTotal;
 
   const http = await graphqlMutations(mutationsTotal, take(mutationsTotal));
 
@@ -51,12 +58,23 @@ export async function runWriteSideBench(): Promise<BenchSection> {
       { metric: 'Single-statistic commands, 8 concurrent callers, no HTTP', value: perSecond(commandsTotal, single.elapsedMs), target: '≥ 6,000/s' },
       { metric: 'Command latency p50 / p99', value: `${ms(percentile(single.latencies, 50))} / ${ms(percentile(single.latencies, 99))}` },
       { metric: `Batch path, ${batchTotal.toLocaleString('en-US')} statistics in batches of ${batchSize.toLocaleString('en-US')} (rows + events)`, value: perSecond(batchTotal, batchElapsed), target: '≥ 80,000/s' },
+      { metric: 'Batch path, CPU per statistic: this process (parse, decide, encode) / the rest of the machine (PostgreSQL)', value: `${cpu.processMicros.toFixed(1)} µs / ${cpu.restMicros.toFixed(1)} µs` },
+      { metric: `PostgreSQL alone: the same rows generated in the server, one INSERT … SELECT per ${chunkSize} statistics, one backend`, value: `${perSecond(batchTotal, floor.elapsedMs)} (${floorMicros.toFixed(1)} µs per statistic)` },
+      { metric: 'Ceiling on this machine at the measured CPU per statistic (all cores busy, perfect overlap)', value: perSecond(availableParallelism(), (cpu.processMicros + cpu.restMicros) / 1000) },
     ],
     notes: [
-      `Each single command writes one aggregate row and one event in one statement; the batch path writes rows and events in chunks of ${loadConfig({ ...process.env, ...WRITE_ONLY }).BATCH_CHUNK_SIZE}, one statement (and so one transaction) each, two chunks in flight.`,
+      `Each single command writes one aggregate row and one event in one statement; the batch path writes rows and events in chunks of ${chunkSize}, one statement (and so one transaction) each, two chunks in flight.`,
+      'CPU per statistic comes from process.cpuUsage() and /proc/stat over the batch run; "the rest" is the machine\'s busy time minus this process, which on an otherwise idle machine is PostgreSQL.',
+      'PostgreSQL alone writes what the batch path writes for a new statistic (snapshot row with its checks, Recorded event with jsonb data and metadata, five index entries) without any client: no domain, no parameters, no protocol. It bounds what one backend can take; the batch path also needs the client\'s CPU on the same cores.',
       'Relay and consumers are disabled during this section so that it measures the write path alone.',
     ],
   };
+}
+
+function cpuSplit(before: ReturnType<typeof cpuTime>, after: ReturnType<typeof cpuTime>, statistics: number) {
+  const processMs = after.processMs - before.processMs;
+  const restMs = Math.max(0, after.machineMs - before.machineMs - processMs);
+  return { processMicros: (processMs * 1000) / statistics, restMicros: (restMs * 1000) / statistics };
 }
 
 /** The service in its own process, as in production; the load generator here keeps 16 requests in flight. */

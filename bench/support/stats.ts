@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Percentile by nearest rank over a sorted copy; latencies are in milliseconds. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -46,3 +48,19 @@ export function envInt(name: string, fallback: number): number {
   if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
   return value;
 }
+
+/**
+ * CPU time spent so far, in milliseconds: by this process, and by the whole machine (all cores,
+ * from /proc/stat, so PostgreSQL and Elasticsearch are in it). Differences of two readings say
+ * where a measured stretch spent its CPU.
+ */
+export function cpuTime(): { processMs: number; machineMs: number } {
+  const { user, system } = process.cpuUsage();
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: busy is everything but idle and iowait.
+  const busyTicks = fields.slice(0, 8).reduce((sum, ticks, i) => (i === 3 || i === 4 ? sum : sum + ticks), 0);
+  return { processMs: (user + system) / 1000, machineMs: busyTicks * (1000 / CLOCK_TICKS_PER_SECOND) };
+}
+
+/** USER_HZ, the unit of /proc/stat: 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
