@@ -4,6 +4,7 @@ import { countryNamesOf, productNamesOf, type ProductNames } from '../../src/mod
 import { bulkWrite } from '../../src/modules/dashboards/infrastructure/es-bulk';
 import type { IndexSet } from '../../src/modules/dashboards/infrastructure/read-model-indexes';
 import { ReadModelLookups } from '../../src/modules/dashboards/infrastructure/read-model-lookups';
+import { factOp } from '../../src/modules/dashboards/projections/facts/fact-writer';
 import { evolveFact, type FactNames } from '../../src/modules/dashboards/projections/facts/fact.projector';
 import type { ProjectableEvent } from '../../src/modules/dashboards/projections/projectable-event';
 import { loadCountryReference } from '../../src/modules/reference-data/countries';
@@ -101,7 +102,7 @@ export async function loadFacts(client: Client, indexes: IndexSet, universe: Syn
     for (let i = start; i < Math.min(to, start + chunk); i++) {
       const fact = syntheticFact(universe, i);
       const document = evolveFact(null, recordedEvent(fact, i + 1), names(fact))!;
-      ops.push({ index: indexes.facts, id: document.key, document, version: { value: 1, type: 'external' as const } });
+      ops.push(factOp(indexes.facts, document, 'external'));
     }
     const write: Promise<unknown> = bulkWrite(client, ops).then(() => {
       inFlight.delete(write);

@@ -50,7 +50,8 @@ export function indexDefinition(name: ReadModelIndex): IndexDefinition {
     const text = readFileSync(join(projectRoot(__dirname), 'es-mappings', `${name}.json`), 'utf8');
     const parsed = JSON.parse(text) as { settings: Record<string, unknown>; mappings: Record<string, unknown> };
     const hash = createHash('sha256').update(JSON.stringify({ s: parsed.settings, m: parsed.mappings })).digest('hex').slice(0, 16);
-    definition = { settings: parsed.settings, mappings: { ...parsed.mappings, _meta: { mappingHash: hash } }, hash };
+    const meta = (parsed.mappings._meta ?? {}) as Record<string, unknown>;
+    definition = { settings: parsed.settings, mappings: { ...parsed.mappings, _meta: { ...meta, mappingHash: hash } }, hash };
     definitions.set(name, definition);
   }
   return definition;

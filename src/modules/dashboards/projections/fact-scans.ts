@@ -150,7 +150,7 @@ export async function renameFacts(
     const facts = response.hits.hits.map((hit) => hit._source!);
     const names = await namesFor(lookups, indexes, facts);
     const stale = facts.filter((fact) => namesDiffer(fact, names(fact).country) || namesDiffer(fact, names(fact).product));
-    const outcome = await bulkWrite(client, stale.map((fact) => factOp(indexes.facts, fact.key, renameFact(fact, names(fact)), 'external_gte')));
+    const outcome = await bulkWrite(client, stale.map((fact) => factOp(indexes.facts, renameFact(fact, names(fact)), 'external_gte')));
     rewritten += outcome.written.length;
     after = facts.length === 1_000 ? [facts[facts.length - 1].key] : undefined;
   } while (after);

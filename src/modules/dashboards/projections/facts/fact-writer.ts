@@ -7,7 +7,7 @@ import { bulkWrite, multiGet, opKey, refresh, type WriteOp } from '../../infrast
 import type { IndexSet } from '../../infrastructure/read-model-indexes';
 import type { NamesVersion } from '../../infrastructure/names-version';
 import type { ReadModelLookups } from '../../infrastructure/read-model-lookups';
-import { evolveFact, isFactEvent, renameFact, type FactDocument, type FactNames } from './fact.projector';
+import { evolveFact, factId, isFactEvent, renameFact, type FactDocument, type FactNames } from './fact.projector';
 
 export interface FactsOutcome {
   readonly touched: TouchedScopes;
@@ -46,11 +46,11 @@ export async function projectFacts(
   const before = await version.read(indexes.facts);
   const names = await lookups.factNames(indexes, [...latest.values()].map((event) => event.data as StatisticKeyData), before);
   const documents = new Map<string, FactDocument>();
-  for (const [key, event] of latest) {
+  for (const event of latest.values()) {
     const document = evolveFact(null, event, names(event.data as StatisticKeyData));
-    if (document) documents.set(key, document);
+    if (document) documents.set(factId(document), document);
   }
-  const outcome = await bulkWrite(client, [...documents].map(([key, document]) => factOp(indexes.facts, key, document, 'external')));
+  const outcome = await bulkWrite(client, [...documents.values()].map((document) => factOp(indexes.facts, document, 'external')));
   // Unchanged counter: no name changed since the names used were current, so they still are.
   const after = await version.read(indexes.facts);
   await verifyNames(client, lookups, indexes, documents, names, after === before ? names : null, new Set(outcome.conflicts));
@@ -68,13 +68,14 @@ async function verifyNames(
   client: Client,
   lookups: ReadModelLookups,
   indexes: IndexSet,
+  /** By fact id. */
   written: ReadonlyMap<string, FactDocument>,
   used: (fact: StatisticKeyData) => FactNames,
   current: ((fact: StatisticKeyData) => FactNames) | null,
   conflicts: ReadonlySet<string>,
 ): Promise<void> {
-  const refusedKeys = [...written.keys()].filter((key) => conflicts.has(opKey(indexes.facts, key)));
-  if (current && refusedKeys.length === 0) return;
+  const refusedIds = [...written.keys()].filter((id) => conflicts.has(opKey(indexes.facts, id)));
+  if (current && refusedIds.length === 0) return;
   const facts = [...written.values()];
   const fresh = current ?? (await lookups.factNames(indexes, facts, null));
   // Names are per country and per code: compare those, not each of thousands of facts.
@@ -91,17 +92,17 @@ async function verifyNames(
       if (differs) changed.add(code);
     }
   }
-  const stored = await multiGet<FactDocument>(client, indexes.facts, refusedKeys);
+  const stored = await multiGet<FactDocument>(client, indexes.facts, refusedIds);
   const stale: FactDocument[] = [];
-  for (const [key, fact] of written) {
-    if (conflicts.has(opKey(indexes.facts, key))) {
-      const document = stored.get(key)?.source;
+  for (const [id, fact] of written) {
+    if (conflicts.has(opKey(indexes.facts, id))) {
+      const document = stored.get(id)?.source;
       if (document && (namesDiffer(document, fresh(document).country) || namesDiffer(document, fresh(document).product))) stale.push(document);
     } else if (changed.has(fact.countryCode) || changed.has(fact.hsCode)) {
       stale.push(fact);
     }
   }
-  await bulkWrite(client, stale.map((fact) => factOp(indexes.facts, fact.key, renameFact(fact, fresh(fact)), 'external_gte')));
+  await bulkWrite(client, stale.map((fact) => factOp(indexes.facts, renameFact(fact, fresh(fact)), 'external_gte')));
 }
 
 /** Names read now, for renames (no cache). */
@@ -113,6 +114,6 @@ export function namesFor(lookups: ReadModelLookups, indexes: IndexSet, facts: re
  * `external` for events: strictly newer versions only. `external_gte` only for renames, which
  * rewrite the stored version with new names: a newer version that landed meanwhile refuses it.
  */
-export function factOp(index: string, key: string, document: FactDocument, type: 'external' | 'external_gte'): WriteOp {
-  return { index, id: key, document, version: { value: document.streamVersion, type } };
+export function factOp(index: string, document: FactDocument, type: 'external' | 'external_gte'): WriteOp {
+  return { index, id: factId(document), document, version: { value: document.streamVersion, type } };
 }

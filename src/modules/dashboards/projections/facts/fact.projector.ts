@@ -16,7 +16,7 @@ export const FACT_EVENT_TYPES = [EXPORT_STATISTIC_RECORDED, EXPORT_STATISTIC_REV
 
 type FactEvent = ExportStatisticRecorded | ExportStatisticRevised | ExportStatisticRetracted;
 
-/** One statistic in the `facts` index; `_id` is its key, its ES version its stream version. */
+/** One statistic in the `facts` index; `_id` is factId(), its ES version its stream version. */
 export interface FactDocument extends CountryNames, ProductNames {
   readonly key: string;
   readonly status: 'active' | 'retracted';
@@ -82,6 +82,17 @@ export function evolveFact(current: FactDocument | null, event: ProjectableEvent
     default:
       return assertNever(fact, 'fact event');
   }
+}
+
+/**
+ * The fact's `_id`: its period first (`2026-08-CN-8518309000`), not its key. Every write with an
+ * external version looks the id up in each segment's terms first; a month's import brings ids
+ * that share a prefix no older segment holds, so most segments refuse them at the first bytes
+ * instead of after a walk down a term block. Measured on 3M facts: 28,000 against 21,000-23,000
+ * new facts per second (docs/read-model.md).
+ */
+export function factId(fact: Pick<FactDocument, 'period' | 'countryCode' | 'hsCode'>): string {
+  return `${fact.period}-${fact.countryCode}-${fact.hsCode}`;
 }
 
 /** The same fact with other names, for a rename or registration that it missed. */
