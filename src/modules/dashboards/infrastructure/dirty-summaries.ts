@@ -5,15 +5,15 @@ export interface DirtyRow {
   readonly target: string;
   readonly period: string;
   readonly scope: string;
-  readonly generation: string;
 }
 
 /**
- * The queue of summaries to recompute (table summary_dirty). Marking bumps a row's generation
- * (one new generation per mark, for all its rows);
- * `done` deletes a row only at the generation that was read, so a summary marked again while it was
- * being recomputed stays queued. Generations come from one sequence: everything marked before a
- * moment has a generation at most `head()` read at that moment.
+ * The queue of summaries to recompute (table summary_mark), append-only. Marking inserts one row
+ * per touched summary, nothing else: consumers never wait for each other's locks, however many
+ * of them touch the same national total. A flush takes marks in a transaction that deletes them
+ * and commits only once their summaries are written, so a crash or a failed recomputation leaves
+ * them queued, and a mark committed meanwhile is not among them. Marks carry ids from one
+ * identity: everything marked before a moment has an id at most `head()` read at that moment.
  */
 export class DirtySummaries {
   constructor(
@@ -26,60 +26,68 @@ export class DirtySummaries {
     for (let start = 0; start < rows.length; start += 10_000) {
       const part = rows.slice(start, start + 10_000);
       await this.pool.query({
-        name: 'summary-dirty-mark',
-        text: `insert into summary_dirty (index_prefix, target, period, scope, generation)
-               select $1, $2, r.period, r.scope, g.generation
-               from unnest($3::text[], $4::text[]) as r(period, scope),
-                    (select nextval('summary_dirty_generation') as generation) as g
-               on conflict (index_prefix, target, period, scope)
-               do update set generation = excluded.generation`,
+        name: 'summary-mark',
+        text: `insert into summary_mark (index_prefix, target, period, scope)
+               select $1, $2, r.period, r.scope from unnest($3::text[], $4::text[]) as r(period, scope)`,
         values: [this.prefix, target, part.map(([period]) => period), part.map(([, scope]) => scope)],
       });
     }
   }
 
-  /** The newest generation handed out so far (for every prefix: the sequence is shared). */
+  /** The newest mark so far (of this prefix). */
   async head(): Promise<string> {
-    const { rows } = await this.pool.query<{ head: string }>(`select coalesce(max(generation), 0)::text as head from summary_dirty where index_prefix = $1`, [this.prefix]);
+    const { rows } = await this.pool.query<{ head: string }>(`select coalesce(max(id), 0)::text as head from summary_mark where index_prefix = $1`, [this.prefix]);
     return rows[0].head;
   }
 
-  /** Up to `limit` rows marked at or before `upTo`, oldest periods first. */
-  async read(upTo: string, limit: number): Promise<DirtyRow[]> {
-    const { rows } = await this.pool.query<DirtyRow>({
-      name: 'summary-dirty-read',
-      text: `select target, period, scope, generation::text as generation from summary_dirty
-             where index_prefix = $1 and generation <= $2::bigint
-             order by target, period limit $3`,
-      values: [this.prefix, upTo, limit],
-    });
-    return rows;
+  /**
+   * Takes up to `limit` marks made at or before `upTo` and hands them (with their repeats) to
+   * `recompute`, in one transaction: they are deleted if it resolves and stay queued if it throws.
+   * Marks another flush is taking are waited for and left to it. Returns how many marks there
+   * were to take; 0 means none is left up to `upTo`.
+   */
+  async take(upTo: string, limit: number, recompute: (rows: DirtyRow[]) => Promise<void>): Promise<number> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<{ picked: number; targets: string[]; periods: string[]; scopes: string[] }>({
+        name: 'summary-mark-take',
+        text: `with picked as materialized (
+                 select ctid from summary_mark where index_prefix = $1 and id <= $2::bigint limit $3),
+               taken as (
+                 delete from summary_mark where ctid = any(array(select ctid from picked)) returning target, period, scope)
+               select (select count(*) from picked)::int as picked,
+                      coalesce(array_agg(target), '{}') as targets, coalesce(array_agg(period), '{}') as periods,
+                      coalesce(array_agg(scope), '{}') as scopes
+               from taken`,
+        values: [this.prefix, upTo, limit],
+      });
+      const { picked, targets, periods, scopes } = rows[0];
+      if (targets.length > 0) await recompute(targets.map((target, i) => ({ target, period: periods[i], scope: scopes[i] })));
+      await client.query('commit');
+      return picked;
+    } catch (error) {
+      await client.query('rollback').catch(() => (broken = true));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
-  async done(rows: readonly DirtyRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.pool.query({
-      name: 'summary-dirty-done',
-      text: `delete from summary_dirty d
-             using unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) as r(target, period, scope, generation)
-             where d.index_prefix = $1 and d.target = r.target and d.period = r.period and d.scope = r.scope
-               and d.generation = r.generation`,
-      values: [this.prefix, rows.map((r) => r.target), rows.map((r) => r.period), rows.map((r) => r.scope), rows.map((r) => r.generation)],
-    });
-  }
-
+  /** Marks waiting, repeats included. */
   async count(): Promise<number> {
-    const { rows } = await this.pool.query<{ count: number }>('select count(*)::int as count from summary_dirty where index_prefix = $1', [this.prefix]);
+    const { rows } = await this.pool.query<{ count: number }>('select count(*)::int as count from summary_mark where index_prefix = $1', [this.prefix]);
     return rows[0].count;
   }
 
   /** For tests and benchmarks that use a prefix of their own. */
   async deleteAll(): Promise<void> {
-    await this.pool.query('delete from summary_dirty where index_prefix = $1', [this.prefix]);
+    await this.pool.query('delete from summary_mark where index_prefix = $1', [this.prefix]);
   }
 }
 
-/** Groups queued rows by target, as the scopes to recompute there. */
+/** Groups queued rows by target, as the scopes to recompute there (repeats fold away). */
 export function byTarget(rows: readonly DirtyRow[]): Map<string, TouchedScopes> {
   const targets = new Map<string, TouchedScopes>();
   for (const { target, period, scope } of rows) {

@@ -1,10 +1,11 @@
 import { errors } from '@elastic/elasticsearch';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { byTarget, type DirtySummaries } from '../infrastructure/dirty-summaries';
+import { byTarget, type DirtyRow, type DirtySummaries } from '../infrastructure/dirty-summaries';
 import { aliasSet, generationSet, type IndexSet } from '../infrastructure/read-model-indexes';
 import type { ReadModelProjection } from './read-model.projection';
 
-const ROWS_PER_ROUND = 30_000;
+/** Marks, repeats included: a monthly import's flush holds tens of thousands of them. */
+const MARKS_PER_ROUND = 100_000;
 
 /** `live` names the aliases; `v<N>` the generation a rebuild fills. */
 export function targetIndexes(prefix: string, target: string): IndexSet {
@@ -47,7 +48,7 @@ export class SummaryFlusher {
     await this.flush().catch(onError);
   }
 
-  /** Recomputes everything queued up to now (what was marked before the call); returns how many summaries. */
+  /** Recomputes everything queued up to now (what was marked before the call); returns how many marks that took. */
   flush(): Promise<number> {
     const run = this.tail.then(async () => this.flushThrough(await this.dirty.head()));
     this.tail = run.catch(() => undefined);
@@ -57,18 +58,20 @@ export class SummaryFlusher {
   private async flushThrough(upTo: string): Promise<number> {
     let total = 0;
     for (;;) {
-      const rows = await this.dirty.read(upTo, ROWS_PER_ROUND);
-      if (rows.length === 0) return total;
-      for (const [target, touched] of byTarget(rows)) {
-        try {
-          await this.projection.recompute(targetIndexes(this.prefix, target), touched);
-        } catch (error) {
-          // A generation dropped after a rebuild: nothing left to keep up to date there.
-          if (!(error instanceof errors.ResponseError && error.body?.error?.type === 'index_not_found_exception')) throw error;
-        }
+      const taken = await this.dirty.take(upTo, MARKS_PER_ROUND, (rows) => this.recompute(rows));
+      if (taken === 0) return total;
+      total += taken;
+    }
+  }
+
+  private async recompute(rows: readonly DirtyRow[]): Promise<void> {
+    for (const [target, touched] of byTarget(rows)) {
+      try {
+        await this.projection.recompute(targetIndexes(this.prefix, target), touched);
+      } catch (error) {
+        // A generation dropped after a rebuild: nothing left to keep up to date there.
+        if (!(error instanceof errors.ResponseError && error.body?.error?.type === 'index_not_found_exception')) throw error;
       }
-      await this.dirty.done(rows);
-      total += rows.length;
     }
   }
 }

@@ -9,6 +9,7 @@ import { Migration20261121000400ReadModel } from './migration-20261121000400-rea
 import { Migration20261121000401SummaryQueue } from './migration-20261121000401-summary-queue';
 import { Migration20261121000402NamesVersion } from './migration-20261121000402-names-version';
 import { Migration20261121000500ExpectSaved } from './migration-20261121000500-expect-saved';
+import { Migration20261121000600SummaryMarks } from './migration-20261121000600-summary-marks';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000100EventLog', class: Migration20261121000100EventLog },
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000401SummaryQueue', class: Migration20261121000401SummaryQueue },
   { name: 'Migration20261121000402NamesVersion', class: Migration20261121000402NamesVersion },
   { name: 'Migration20261121000500ExpectSaved', class: Migration20261121000500ExpectSaved },
+  { name: 'Migration20261121000600SummaryMarks', class: Migration20261121000600SummaryMarks },
 ];
