@@ -107,7 +107,7 @@ export class ReadModelLifecycle implements OnModuleInit, OnApplicationShutdown {
 /** Flushes the queued summaries, paced by SUMMARY_FLUSH_INTERVAL_MS, on an instance that consumes. */
 @Injectable()
 export class SummaryFlushHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running: Promise<void> = Promise.resolve();
+  private running: Promise<unknown> = Promise.resolve();
   private stop: () => void = () => undefined;
   private readonly logger = new Logger('SummaryFlush');
 

@@ -7,6 +7,15 @@ import type { ReadModelProjection } from './read-model.projection';
 /** Marks, repeats included: a monthly import's flush holds tens of thousands of them. */
 const MARKS_PER_ROUND = 100_000;
 
+/** How long the flusher pauses after a flush, as a multiple of that flush's duration (at least). */
+const PAUSE_PER_FLUSH_TIME = 2;
+
+export interface FlushStats {
+  readonly flushes: number;
+  /** Time spent flushing, pauses excluded. */
+  readonly busyMs: number;
+}
+
 /** `live` names the aliases; `v<N>` the generation a rebuild fills. */
 export function targetIndexes(prefix: string, target: string): IndexSet {
   if (target === 'live') return aliasSet(prefix);
@@ -32,20 +41,31 @@ export class SummaryFlusher {
 
   /**
    * Flushes until `stop` resolves, then once more. Between flushes it pauses for `intervalMs` or
-   * for as long as the last flush took, whichever is longer: under a heavy import the summaries
-   * then take at most about half of Elasticsearch's time and the facts the rest, at the price of
-   * summaries trailing the facts by a few seconds (measured in docs/BENCHMARKS.md). A failed flush
-   * is reported and its rows stay queued for the next one.
+   * for twice as long as the last flush took, whichever is longer. A flush recomputes every summary
+   * its marks touched, and during a monthly import that is all of a month's thousands of scopes,
+   * however few events came in since the last one: the fewer flushes, the less work in all. Under
+   * a heavy import the summaries then take at most about a third of Elasticsearch's time and the
+   * facts the rest, at the price of summaries trailing the facts by about three flush durations
+   * (a few seconds; a query that asks for a position waits for its own flush). Measured in
+   * docs/BENCHMARKS.md. A failed flush is reported and its marks stay queued for the next one.
    */
-  async runUntil(stop: Promise<void>, intervalMs: number, onError: (error: unknown) => void): Promise<void> {
+  async runUntil(stop: Promise<void>, intervalMs: number, onError: (error: unknown) => void): Promise<FlushStats> {
     const stopped = stop.then(() => true);
-    for (let done = false; !done; ) {
+    const stats = { flushes: 0, busyMs: 0 };
+    const timed = async () => {
       const started = performance.now();
       await this.flush().catch(onError);
-      const pause = Math.max(intervalMs, performance.now() - started);
+      stats.flushes++;
+      stats.busyMs += performance.now() - started;
+      return performance.now() - started;
+    };
+    for (let done = false; !done; ) {
+      const took = await timed();
+      const pause = Math.max(intervalMs, PAUSE_PER_FLUSH_TIME * took);
       done = await Promise.race([sleep(pause).then(() => false), stopped]);
     }
-    await this.flush().catch(onError);
+    await timed();
+    return stats;
   }
 
   /** Recomputes everything queued up to now (what was marked before the call); returns how many marks that took. */
