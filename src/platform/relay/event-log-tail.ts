@@ -1,8 +1,7 @@
-import { toStoredEvent, type EventLogRow } from '../event-log/event-log.row';
+import { EVENT_LOG_ROW_COLUMNS, toStoredEvent, type EventLogRow } from '../event-log/event-log.row';
 import type { StoredEvent } from '../event-log/event-log.types';
 import type { LogCursor } from './relay-checkpoint';
 import type { Sql } from './relay-lease';
-
 
 /**
  * The gap-safe read. A position is taken at insert but becomes visible at commit, so "position >
@@ -11,23 +10,30 @@ import type { Sql } from './relay-lease';
  * can still commit a row that sorts before what is returned. Order and cursor are the pair
  * (transaction id, position); nothing is ever skipped on a timer, so one long open transaction
  * holds the relay back until it ends (docs/delivery.md).
+ *
+ * The limit is taken in index order first and the xmin rule applied to that prefix: rows of
+ * transactions at or past xmin sort after every older one, so what is left is still a gap-free
+ * prefix. Written the other way round, PostgreSQL cannot estimate the xmin bound and may sort the
+ * whole log on every read. Positions are selected as bigint (node-postgres hands int8 over as a
+ * string): an output column cast to text would make ORDER BY sort it as text, and the cursor
+ * would jump over unread rows. `$4` optionally narrows the read to some streams (tests of a rebuild).
  */
-const READ_AFTER_SQL = `
-  select position::text, transaction_id::text, event_id::text, stream_id, stream_version, type,
-         schema_version, data, metadata, occurred_at
-  from event_log
+export const GAP_SAFE_READ_SQL = `
+  select * from (
+    select ${EVENT_LOG_ROW_COLUMNS}
+    from event_log
+    where (transaction_id, position) > ($1::xid8, $2::bigint)
+      and ($4::text[] is null or stream_id = any($4::text[]))
+    order by transaction_id, position
+    limit $3) e
   where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    and (transaction_id, position) > ($1::xid8, $2::bigint)
-  order by event_log.transaction_id, event_log.position
-  limit $3`;
-// The ORDER BY names the table's columns: unqualified, it would sort by the text columns of the
-// select list ('1000000' < '999999'), and the cursor would jump over unread rows.
+  order by transaction_id, position`;
 
 export async function readAfter(client: Sql, cursor: LogCursor, limit: number): Promise<StoredEvent[]> {
   const { rows } = await client.query<EventLogRow>({
     name: 'relay-read-after',
-    text: READ_AFTER_SQL,
-    values: [cursor.transactionId, cursor.position, limit],
+    text: GAP_SAFE_READ_SQL,
+    values: [cursor.transactionId, cursor.position, limit, null],
   });
   return rows.map(toStoredEvent);
 }

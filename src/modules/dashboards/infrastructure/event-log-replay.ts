@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { toStoredEvent, type EventLogRow } from '../../../platform/event-log/event-log.row';
 import type { StoredEvent } from '../../../platform/event-log/event-log.types';
 import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
+import { GAP_SAFE_READ_SQL } from '../../../platform/relay/event-log-tail';
 
 /** Which part of the log a replay reads: all of it, or (tests) some streams only. */
 export interface ReplayFilter {
@@ -19,21 +20,8 @@ export class EventLogReplay {
 
   async readAfter(cursor: LogCursor, limit: number, filter: ReplayFilter = {}): Promise<StoredEvent[]> {
     const { rows } = await this.pool.query<EventLogRow>({
-      // The limit is taken in index order first and the xmin rule applied to that prefix: written
-      // the other way round, PostgreSQL cannot estimate the xmin bound and sorts the whole log on
-      // every read. Positions are selected as bigint (node-postgres hands int8 over as a string):
-      // an output column cast to text would make ORDER BY sort it as text. The rows
-      // a late transaction may still add sort after xmin, so the filtered prefix is gap-free.
-      text: `select * from (
-               select position, transaction_id, event_id::text, stream_id, stream_version, type, schema_version,
-                      data, metadata, occurred_at
-               from event_log
-               where (transaction_id, position) > ($1::xid8, $2::bigint)
-                 and ($4::text[] is null or stream_id = any($4::text[]))
-               order by transaction_id, position
-               limit $3) e
-             where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             order by transaction_id, position`,
+      name: 'replay-read-after',
+      text: GAP_SAFE_READ_SQL,
       values: [cursor.transactionId, cursor.position, limit, filter.streamIds ?? null],
     });
     return rows.map(toStoredEvent);
