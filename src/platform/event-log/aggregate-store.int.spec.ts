@@ -60,6 +60,18 @@ describe('AggregateStore.saveMany (real PostgreSQL)', () => {
     expect(await countRows(db, second)).toEqual({ statistics: 1, events: 1 });
   });
 
+  it('stores event data and metadata as written, newlines, quotes and backslashes included', async () => {
+    const key = newKey();
+    const change = aChange(key, 0);
+    const data = { reason: 'line one\nline "two"\\ end', nested: { list: [1, 'a\r\nb'] } };
+    const metadata = { ...METADATA, actor: 'ops "night"\nshift' };
+
+    await store.saveMany(EXPORT_STATISTIC_TABLE, [{ ...change, events: [{ ...change.events[0], data }] }], metadata, AT);
+
+    const { rows } = await db.query('select data, metadata from event_log where stream_id = $1', [`statistic:${key}`]);
+    expect(rows).toEqual([{ data, metadata }]);
+  });
+
   // Behind: the event's stream version exists already. Ahead: only the statement's own count check
   // (event_log_expect_saved) notices that the update matched no row.
   it.each([

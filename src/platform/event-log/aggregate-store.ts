@@ -167,8 +167,9 @@ export class AggregateStore {
       events.map(({ version }) => version),
       events.map(({ event }) => event.type),
       events.map(({ event }) => event.schemaVersion),
-      events.map(({ event }) => JSON.stringify(event.data)),
-      events.map(({ metadata }) => JSON.stringify(metadata)),
+      // Newline-separated JSON documents (see saveManySql): no array escaping.
+      events.map(({ event }) => JSON.stringify(event.data)).join('\n'),
+      events.map(({ metadata }) => JSON.stringify(metadata)).join('\n'),
       events.map(({ occurredAt }) => occurredAt.toISOString()),
       changes.length,
     ];
