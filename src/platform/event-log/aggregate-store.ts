@@ -167,9 +167,8 @@ export class AggregateStore {
       events.map(({ version }) => version),
       events.map(({ event }) => event.type),
       events.map(({ event }) => event.schemaVersion),
-      // Newline-separated JSON documents (see saveManySql): no array escaping.
-      events.map(({ event }) => JSON.stringify(event.data)).join('\n'),
-      events.map(({ metadata }) => JSON.stringify(metadata)).join('\n'),
+      events.map(({ event }) => JSON.stringify(event.data)),
+      events.map(({ metadata }) => JSON.stringify(metadata)),
       events.map(({ occurredAt }) => occurredAt.toISOString()),
       changes.length,
     ];
