@@ -22,7 +22,8 @@ export async function runWriteSideBench(): Promise<BenchSection> {
   const mutationsTotal = envInt('BENCH_MUTATIONS', 30_000);
   const batchTotal = envInt('BENCH_BATCH_STATISTICS', 200_000);
 
-  const app = await createApp(loadConfig({ ...process.env, ...WRITE_ONLY, HTTP_PORT: '0' }));
+  const config = loadConfig({ ...process.env, ...WRITE_ONLY, HTTP_PORT: '0' });
+  const app = await createApp(config);
   await app.init();
   const commands = app.get(CommandBus);
   let offset = 0;
@@ -43,7 +44,7 @@ export async function runWriteSideBench(): Promise<BenchSection> {
   }
   const batchElapsed = performance.now() - batchStarted;
   const cpu = cpuSplit(cpuBefore, cpuTime(), batchTotal);
-  const chunkSize = loadConfig({ ...process.env, ...WRITE_ONLY }).BATCH_CHUNK_SIZE;
+  const chunkSize = config.BATCH_CHUNK_SIZE;
   await app.close();
   const floor = await postgresWriteFloor(batchTotal, chunkSize);
   const floorMicros = (floor.elapsedMs * 1000) / batchTotal;

@@ -16,9 +16,9 @@ import type { Sql } from './relay-lease';
  * prefix. Written the other way round, PostgreSQL cannot estimate the xmin bound and may sort the
  * whole log on every read. Positions are selected as bigint (node-postgres hands int8 over as a
  * string): an output column cast to text would make ORDER BY sort it as text, and the cursor
- * would jump over unread rows. `$4` optionally narrows the read to some streams (tests of a rebuild).
+ * would jump over unread rows. The relay and a rebuild's replay both read this way.
  */
-export const GAP_SAFE_READ_SQL = `
+const GAP_SAFE_READ_SQL = `
   select * from (
     select ${EVENT_LOG_ROW_COLUMNS}
     from event_log
@@ -29,11 +29,12 @@ export const GAP_SAFE_READ_SQL = `
   where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   order by transaction_id, position`;
 
-export async function readAfter(client: Sql, cursor: LogCursor, limit: number): Promise<StoredEvent[]> {
+/** Up to `limit` events after `cursor`, gap-safe; `streamIds` narrows the read to those streams. */
+export async function readAfter(client: Sql, cursor: LogCursor, limit: number, streamIds: readonly string[] | null = null): Promise<StoredEvent[]> {
   const { rows } = await client.query<EventLogRow>({
-    name: 'relay-read-after',
+    name: 'log-read-after',
     text: GAP_SAFE_READ_SQL,
-    values: [cursor.transactionId, cursor.position, limit, null],
+    values: [cursor.transactionId, cursor.position, limit, streamIds],
   });
   return rows.map(toStoredEvent);
 }

@@ -1,8 +1,7 @@
 import type { Pool } from 'pg';
-import { toStoredEvent, type EventLogRow } from '../../../platform/event-log/event-log.row';
 import type { StoredEvent } from '../../../platform/event-log/event-log.types';
 import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
-import { GAP_SAFE_READ_SQL } from '../../../platform/relay/event-log-tail';
+import { readAfter as readLogAfter } from '../../../platform/relay/event-log-tail';
 
 /** Which part of the log a replay reads: all of it, or (tests) some streams only. */
 export interface ReplayFilter {
@@ -18,13 +17,8 @@ export interface ReplayFilter {
 export class EventLogReplay {
   constructor(private readonly pool: Pool) {}
 
-  async readAfter(cursor: LogCursor, limit: number, filter: ReplayFilter = {}): Promise<StoredEvent[]> {
-    const { rows } = await this.pool.query<EventLogRow>({
-      name: 'replay-read-after',
-      text: GAP_SAFE_READ_SQL,
-      values: [cursor.transactionId, cursor.position, limit, filter.streamIds ?? null],
-    });
-    return rows.map(toStoredEvent);
+  readAfter(cursor: LogCursor, limit: number, filter: ReplayFilter = {}): Promise<StoredEvent[]> {
+    return readLogAfter(this.pool, cursor, limit, filter.streamIds ?? null);
   }
 
   /**

@@ -55,9 +55,10 @@ export class SummaryFlusher {
     const timed = async () => {
       const started = performance.now();
       await this.flush().catch(onError);
+      const took = performance.now() - started;
       stats.flushes++;
-      stats.busyMs += performance.now() - started;
-      return performance.now() - started;
+      stats.busyMs += took;
+      return took;
     };
     for (let done = false; !done; ) {
       const took = await timed();
