@@ -20,7 +20,7 @@ describe('DirtySummaries, the append-only summary queue (real PostgreSQL)', () =
   afterEach(() => queue.deleteAll());
   afterAll(() => db.end());
 
-  it('given repeated marks, when a flush takes them, then it gets every mark and the queue is empty after', async () => {
+  it('given repeated marks, when a flush takes them, then it gets each summary once and the queue is empty after', async () => {
     await queue.mark('live', scopes(['2026-08', 'total'], ['2026-08', 'country-CN']));
     await queue.mark('live', scopes(['2026-08', 'total']));
     const received: DirtyRow[] = [];
@@ -31,9 +31,22 @@ describe('DirtySummaries, the append-only summary queue (real PostgreSQL)', () =
     expect(sorted(received)).toEqual([
       { target: 'live', period: '2026-08', scope: 'country-CN' },
       { target: 'live', period: '2026-08', scope: 'total' },
-      { target: 'live', period: '2026-08', scope: 'total' },
     ]);
     expect(await queue.count()).toBe(0);
+  });
+
+  it('given marks of three months, when a round takes two months, then it takes every mark of those two and leaves the third', async () => {
+    for (let i = 0; i < 3; i++) await queue.mark('live', scopes(['2026-06', 'total'], ['2026-07', 'total'], ['2026-08', 'total']));
+    const received: DirtyRow[] = [];
+
+    const taken = await queue.take(await queue.head(), 2, async (rows) => void received.push(...rows));
+
+    expect(taken).toBe(6);
+    expect(sorted(received)).toEqual([
+      { target: 'live', period: '2026-06', scope: 'total' },
+      { target: 'live', period: '2026-07', scope: 'total' },
+    ]);
+    expect(await queue.count()).toBe(3);
   });
 
   it('given a recomputation that fails, when the flush ends, then its marks are still queued', async () => {

@@ -8,12 +8,13 @@ export interface DirtyRow {
 }
 
 /**
- * The queue of summaries to recompute (table summary_mark), append-only. Marking inserts one row
- * per touched summary, nothing else: consumers never wait for each other's locks, however many
- * of them touch the same national total. A flush takes marks in a transaction that deletes them
- * and commits only once their summaries are written, so a crash or a failed recomputation leaves
- * them queued, and a mark committed meanwhile is not among them. Marks carry ids from one
- * identity: everything marked before a moment has an id at most `head()` read at that moment.
+ * The queue of summaries to recompute (table summary_mark), append-only. Marking inserts a row per
+ * touched month, holding the month's touched summaries, and nothing else: consumers never wait
+ * for each other's locks, however many of them touch the same national total. A flush takes marks
+ * in a transaction that deletes them and commits only once their summaries are written, so a crash
+ * or a failed recomputation leaves them queued, and a mark committed meanwhile is not among them.
+ * Marks carry ids from one uncached identity: everything marked before a moment has an id at most
+ * `head()` read at that moment.
  */
 export class DirtySummaries {
   constructor(
@@ -27,8 +28,8 @@ export class DirtySummaries {
       const part = rows.slice(start, start + 10_000);
       await this.pool.query({
         name: 'summary-mark',
-        text: `insert into summary_mark (index_prefix, target, period, scope)
-               select $1, $2, r.period, r.scope from unnest($3::text[], $4::text[]) as r(period, scope)`,
+        text: `insert into summary_mark (index_prefix, target, period, scopes)
+               select $1, $2, r.period, array_agg(r.scope) from unnest($3::text[], $4::text[]) as r(period, scope) group by r.period`,
         values: [this.prefix, target, part.map(([period]) => period), part.map(([, scope]) => scope)],
       });
     }
@@ -41,27 +42,34 @@ export class DirtySummaries {
   }
 
   /**
-   * Takes up to `limit` marks made at or before `upTo` and hands them (with their repeats) to
-   * `recompute`, in one transaction: they are deleted if it resolves and stay queued if it throws.
-   * Marks another flush is taking are waited for and left to it. Returns how many marks there
-   * were to take; 0 means none is left up to `upTo`.
+   * Takes every mark made at or before `upTo` of up to `months` (target, month) pairs and hands
+   * their summaries, each once, to `recompute`, in one transaction: the marks are deleted if it
+   * resolves and stay queued if it throws. A round is bounded by months, not by marks: a month's
+   * import marks its ~7,000 summaries hundreds of thousands of times over, and a bound on marks
+   * recomputed the same month once per round. Marks another flush is taking are waited for and
+   * left to it. Returns how many summaries were marked (repeats included); 0 means nothing is
+   * left up to `upTo`.
    */
-  async take(upTo: string, limit: number, recompute: (rows: DirtyRow[]) => Promise<void>): Promise<number> {
+  async take(upTo: string, months: number, recompute: (rows: DirtyRow[]) => Promise<void>): Promise<number> {
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('begin');
       const { rows } = await client.query<{ picked: number; targets: string[]; periods: string[]; scopes: string[] }>({
         name: 'summary-mark-take',
-        text: `with picked as materialized (
-                 select ctid from summary_mark where index_prefix = $1 and id <= $2::bigint limit $3),
+        text: `with pairs as materialized (
+                 select distinct target, period from summary_mark
+                 where index_prefix = $1 and id <= $2::bigint order by target, period limit $3),
                taken as (
-                 delete from summary_mark where ctid = any(array(select ctid from picked)) returning target, period, scope)
-               select (select count(*) from picked)::int as picked,
+                 delete from summary_mark m using pairs p
+                 where m.index_prefix = $1 and m.id <= $2::bigint and m.target = p.target and m.period = p.period
+                 returning m.target, m.period, m.scopes),
+               summaries as (select distinct target, period, scope from taken, unnest(scopes) as scope)
+               select (select coalesce(sum(cardinality(scopes)), 0) from taken)::int as picked,
                       coalesce(array_agg(target), '{}') as targets, coalesce(array_agg(period), '{}') as periods,
                       coalesce(array_agg(scope), '{}') as scopes
-               from taken`,
-        values: [this.prefix, upTo, limit],
+               from summaries`,
+        values: [this.prefix, upTo, months],
       });
       const { picked, targets, periods, scopes } = rows[0];
       if (targets.length > 0) await recompute(targets.map((target, i) => ({ target, period: periods[i], scope: scopes[i] })));
@@ -75,9 +83,12 @@ export class DirtySummaries {
     }
   }
 
-  /** Marks waiting, repeats included. */
+  /** Summaries waiting, repeats included. */
   async count(): Promise<number> {
-    const { rows } = await this.pool.query<{ count: number }>('select count(*)::int as count from summary_mark where index_prefix = $1', [this.prefix]);
+    const { rows } = await this.pool.query<{ count: number }>(
+      'select coalesce(sum(cardinality(scopes)), 0)::int as count from summary_mark where index_prefix = $1',
+      [this.prefix],
+    );
     return rows[0].count;
   }
 
@@ -87,7 +98,7 @@ export class DirtySummaries {
   }
 }
 
-/** Groups queued rows by target, as the scopes to recompute there (repeats fold away). */
+/** Groups taken rows by target, as the scopes to recompute there. */
 export function byTarget(rows: readonly DirtyRow[]): Map<string, TouchedScopes> {
   const targets = new Map<string, TouchedScopes>();
   for (const { target, period, scope } of rows) {

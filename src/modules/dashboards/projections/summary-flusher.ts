@@ -4,8 +4,8 @@ import { byTarget, type DirtyRow, type DirtySummaries } from '../infrastructure/
 import { aliasSet, generationSet, type IndexSet } from '../infrastructure/read-model-indexes';
 import type { ReadModelProjection } from './read-model.projection';
 
-/** Marks, repeats included: a monthly import's flush holds tens of thousands of them. */
-const MARKS_PER_ROUND = 100_000;
+/** (Target, month) pairs per round of a flush: each month holds at most ~7,000 summaries. */
+const PERIODS_PER_ROUND = 12;
 
 /** How long the flusher pauses after a flush, as a multiple of that flush's duration (at least). */
 const PAUSE_PER_FLUSH_TIME = 2;
@@ -79,7 +79,7 @@ export class SummaryFlusher {
   private async flushThrough(upTo: string): Promise<number> {
     let total = 0;
     for (;;) {
-      const taken = await this.dirty.take(upTo, MARKS_PER_ROUND, (rows) => this.recompute(rows));
+      const taken = await this.dirty.take(upTo, PERIODS_PER_ROUND, (rows) => this.recompute(rows));
       if (taken === 0) return total;
       total += taken;
     }

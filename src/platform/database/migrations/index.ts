@@ -10,6 +10,7 @@ import { Migration20261121000401SummaryQueue } from './migration-20261121000401-
 import { Migration20261121000402NamesVersion } from './migration-20261121000402-names-version';
 import { Migration20261121000500ExpectSaved } from './migration-20261121000500-expect-saved';
 import { Migration20261121000600SummaryMarks } from './migration-20261121000600-summary-marks';
+import { Migration20261121000700SummaryMarkScopes } from './migration-20261121000700-summary-mark-scopes';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000100EventLog', class: Migration20261121000100EventLog },
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000402NamesVersion', class: Migration20261121000402NamesVersion },
   { name: 'Migration20261121000500ExpectSaved', class: Migration20261121000500ExpectSaved },
   { name: 'Migration20261121000600SummaryMarks', class: Migration20261121000600SummaryMarks },
+  { name: 'Migration20261121000700SummaryMarkScopes', class: Migration20261121000700SummaryMarkScopes },
 ];
