@@ -16,16 +16,18 @@ export function yearDocumentTarget(indexes: IndexSet, scope: string, year: numbe
 
 /**
  * The figures of the refreshed monthly trend documents of the scopes, keyed `<scope>/<year>`: at
- * most 12 each. Read as terms buckets (scope, then month) rather than as documents: an aggregation
- * over doc values is far cheaper than fetching thousands of sources.
+ * most 12 each. Read as terms buckets rather than as documents (an aggregation over doc values is
+ * far cheaper than fetching thousands of sources), month first, then scope: the other way round,
+ * Elasticsearch builds a month aggregation under each of thousands of scope buckets, which took
+ * 650 ms per 2,000 scopes against 200 ms (a month's 7,179 scopes over 875,000 monthly documents).
  */
 export async function readMonthFigures(
   client: Client,
   monthlyIndex: string,
   work: readonly (readonly [year: number, scopes: readonly string[]])[],
 ): Promise<Map<string, MonthFigures[]>> {
-  type MonthBucket = { key: number; value: { value: number }; weight: { value: number }; facts: { value: number } };
-  type ScopeBucket = { key: string; months: { buckets: MonthBucket[] } };
+  type ScopeBucket = { key: string; value: { value: number }; weight: { value: number }; facts: { value: number } };
+  type MonthBucket = { key: number; scopes: { buckets: ScopeBucket[] } };
   const months = new Map<string, MonthFigures[]>();
   for (const [year, scopes] of work) {
     for (let start = 0; start < scopes.length; start += SCOPES_PER_SEARCH) {
@@ -35,27 +37,29 @@ export async function readMonthFigures(
         size: 0,
         query: { bool: { filter: [{ term: { year } }, { terms: { scope: part } }] } },
         aggs: {
-          scopes: {
-            terms: { field: 'scope', size: part.length },
+          months: {
+            terms: { field: 'month', size: 12, order: { _key: 'asc' } },
             aggs: {
-              months: {
-                terms: { field: 'month', size: 12 },
+              scopes: {
+                terms: { field: 'scope', size: part.length },
                 aggs: { value: { sum: { field: 'valueUsdCents' } }, weight: { sum: { field: 'weightGrams' } }, facts: { sum: { field: 'factCount' } } },
               },
             },
           },
         },
       });
-      for (const scope of (response.aggregations?.scopes as { buckets: ScopeBucket[] }).buckets) {
-        months.set(
-          `${scope.key}/${year}`,
-          scope.months.buckets.map((m) => ({
-            month: m.key,
-            valueUsdCents: unitsFromSum(m.value.value),
-            weightGrams: unitsFromSum(m.weight.value),
-            factCount: unitsFromSum(m.facts.value),
-          })),
-        );
+      for (const month of (response.aggregations?.months as { buckets: MonthBucket[] }).buckets) {
+        for (const scope of month.scopes.buckets) {
+          const key = `${scope.key}/${year}`;
+          const figures = months.get(key) ?? [];
+          figures.push({
+            month: month.key,
+            valueUsdCents: unitsFromSum(scope.value.value),
+            weightGrams: unitsFromSum(scope.weight.value),
+            factCount: unitsFromSum(scope.facts.value),
+          });
+          months.set(key, figures);
+        }
       }
     }
   }
