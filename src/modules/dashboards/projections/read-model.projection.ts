@@ -44,11 +44,11 @@ export class ReadModelProjection {
 
   constructor(
     private readonly client: Client,
-    options: { names?: NamesVersion; clock?: () => Date; afterAggregate?: () => Promise<void> } = {},
+    options: { names?: NamesVersion; clock?: () => Date; beforeWrite?: (summaries: 'months' | 'years') => Promise<void> } = {},
   ) {
     this.names = options.names ?? NO_NAMES_VERSION;
     this.lookups = new ReadModelLookups(client);
-    this.summaries = new SummaryRecompute(client, this.lookups, options.clock, options.afterAggregate);
+    this.summaries = new SummaryRecompute(client, this.lookups, options.clock, options.beforeWrite);
   }
 
   async applyBatch(input: readonly ProjectableEvent[], indexes: IndexSet, options: ApplyOptions = {}): Promise<BatchOutcome & { touched: TouchedScopes }> {

@@ -3,14 +3,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CodeNames, CountryView } from '../domain/denormalized-names';
 import type { MonthFigures } from '../domain/summary-figures';
 import { monthlyTrendId, parseScope, TouchedScopes } from '../domain/summary-scopes';
-import { bulkWrite, casCondition, multiGet, refresh, type VersionedDocument, type WriteOp } from '../infrastructure/es-bulk';
+import { bulkWrite, casCondition, multiGet, refresh, type WriteOp } from '../infrastructure/es-bulk';
 import type { IndexSet } from '../infrastructure/read-model-indexes';
 import type { ReadModelLookups } from '../infrastructure/read-model-lookups';
 import { rollUpCountryYear } from './country-summaries/country-summary.projector';
 import { summarizeMonth } from './monthly-trends/monthly-trend.projector';
 import { aggregatePeriods } from './period-aggregation';
 import { rollUpProductYear } from './product-summaries/product-summary.projector';
-import { readMonthFigures, yearDocumentTarget } from './year-summary-reads';
+import { readMonthFigures, readYearDocuments, yearDocumentTarget } from './year-summary-reads';
 
 const MAX_ATTEMPTS = 25;
 
@@ -25,6 +25,13 @@ const MAX_ATTEMPTS = 25;
  * Every writer of an input recomputes after its input is refreshed. If our write wins, nobody
  * wrote since our step 1, and any input written before another writer's recomputation is seen by
  * that writer, who then fails its own CAS or reads after us. So the last write always saw every input.
+ *
+ * A year summary is updated, not rolled up anew: step 1 also reads the twelve months it holds,
+ * step 2 the refreshed monthly documents of the months just recomputed, and those replace theirs.
+ * Every monthly write is followed by such an update of its month (its marks stay queued until
+ * then, see DirtySummaries), so by the argument above the last update of a month read it after
+ * its last write. Rolling the whole year up again read twelve months of every scope touched:
+ * 700-800 ms of a month's flush, against 400 ms for the year documents and the months recomputed.
  */
 export class SummaryRecompute {
   constructor(
@@ -32,15 +39,17 @@ export class SummaryRecompute {
     private readonly lookups: ReadModelLookups,
     private readonly clock: () => Date = () => new Date(),
     /** A pause between reading the inputs and writing, for tests that interleave two recomputations. */
-    private readonly afterAggregate: () => Promise<void> = async () => undefined,
+    private readonly beforeWrite: (summaries: 'months' | 'years') => Promise<void> = async () => undefined,
   ) {}
 
-  /** Monthly documents first, then the year summaries rolled up from them. Returns the conflicts retried. */
+  /** Monthly documents first, then the year summaries they are part of. Returns the conflicts retried. */
   async recompute(indexes: IndexSet, touched: TouchedScopes): Promise<number> {
     if (touched.isEmpty) return 0;
-    let retries = await this.untilWritten((pending) => this.writeMonths(indexes, pending), touched.periods());
+    const periods = touched.periods();
+    let retries = await this.untilWritten((pending) => this.writeMonths(indexes, pending), periods);
+    // Refreshed before any year is read: other recomputations read their seq_nos without realtime.
     await refresh(this.client, [indexes['monthly-trends']]);
-    retries += await this.untilWritten((pending) => this.writeYears(indexes, pending), touched.years());
+    retries += await this.untilWritten((pending) => this.writeYears(indexes, pending, periods), touched.years());
     await refresh(this.client, [indexes['country-summaries'], indexes['product-summaries']]);
     return retries;
   }
@@ -51,7 +60,7 @@ export class SummaryRecompute {
     const current = await multiGet(this.client, index, ids, { source: false, realtime: false });
     const inactive = await this.lookups.inactiveCountries(indexes.countries);
     const figures = await aggregatePeriods(this.client, indexes.facts, pending, inactive);
-    await this.afterAggregate();
+    await this.beforeWrite('months');
     const context = await this.context(indexes, pending.flatMap(([, scopes]) => scopes));
     const updatedAt = this.clock().toISOString();
     const ops: WriteOp[] = pending.flatMap(([period, scopes]) =>
@@ -68,24 +77,21 @@ export class SummaryRecompute {
       .filter(([, scopes]) => scopes.length > 0);
   }
 
-  private async writeYears(indexes: IndexSet, pending: [number, string[]][]): Promise<[number, string[]][]> {
+  private async writeYears(indexes: IndexSet, pending: [number, string[]][], periods: readonly [string, string[]][]): Promise<[number, string[]][]> {
     const targets = pending.flatMap(([year, scopes]) => scopes.map((scope) => ({ year, scope, ...yearDocumentTarget(indexes, scope, year) })));
-    const current = new Map<string, VersionedDocument<unknown>>();
-    for (const index of new Set(targets.map((target) => target.index))) {
-      const ids = targets.filter((target) => target.index === index).map((target) => target.id);
-      const found = await multiGet(this.client, index, ids, { source: false, realtime: false });
-      for (const [id, document] of found) current.set(`${index}/${id}`, document);
-    }
-    const months = await readMonthFigures(this.client, indexes['monthly-trends'], pending);
+    const current = await readYearDocuments(this.client, targets);
+    const months = await readMonthFigures(this.client, indexes['monthly-trends'], pending.map(([year, scopes]) => [year, monthsOf(periods, year), scopes]));
     const context = await this.context(indexes, pending.flatMap(([, scopes]) => scopes));
+    await this.beforeWrite('years');
     const updatedAt = this.clock().toISOString();
     const ops: WriteOp[] = targets.map(({ year, scope, index, id }) => {
-      const monthFigures: MonthFigures[] = months.get(`${scope}/${year}`) ?? [];
+      const held = current.get(`${index}/${id}`);
+      const monthFigures = replaceMonths(held?.source.months ?? [], months.get(`${scope}/${year}`) ?? []);
       const { country, product } = context(scope);
       const document = country
         ? rollUpCountryYear(country, year, monthFigures, updatedAt)
         : rollUpProductYear(product!, year, monthFigures, updatedAt);
-      return { index, id, document, ...casCondition(current.get(`${index}/${id}`)) };
+      return { index, id, document, ...casCondition(held) };
     });
     const lost = new Set((await bulkWrite(this.client, ops)).conflicts);
     return pending
@@ -127,4 +133,15 @@ export class SummaryRecompute {
     }
     return retries;
   }
+}
+
+/** The months of `year` among the periods. */
+function monthsOf(periods: readonly [string, string[]][], year: number): number[] {
+  return periods.filter(([period]) => Number(period.slice(0, 4)) === year).map(([period]) => Number(period.slice(5, 7)));
+}
+
+/** The months a year summary holds, with those recomputed put in their place. */
+function replaceMonths(held: readonly MonthFigures[], recomputed: readonly MonthFigures[]): MonthFigures[] {
+  const replaced = new Set(recomputed.map((figures) => figures.month));
+  return [...held.filter((figures) => !replaced.has(figures.month)), ...recomputed];
 }
