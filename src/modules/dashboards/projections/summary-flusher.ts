@@ -63,7 +63,8 @@ export class SummaryFlusher {
     for (let done = false; !done; ) {
       const took = await timed();
       const pause = Math.max(intervalMs, PAUSE_PER_FLUSH_TIME * took);
-      done = await Promise.race([sleep(pause).then(() => false), stopped]);
+      // Unref'd: a pause cut short by `stop` must not hold the process until it would have ended.
+      done = await Promise.race([sleep(pause, false, { ref: false }), stopped]);
     }
     await timed();
     return stats;
