@@ -70,7 +70,7 @@ export class SummaryFlusher {
     return stats;
   }
 
-  /** Recomputes everything queued up to now (what was marked before the call); returns how many marks that took. */
+  /** Recomputes everything queued up to now (what was marked before the call); returns how many summaries were marked, repeats included. */
   flush(): Promise<number> {
     const run = this.tail.then(async () => this.flushThrough(await this.dirty.head()));
     this.tail = run.catch(() => undefined);
