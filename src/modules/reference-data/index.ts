@@ -1,0 +1,3 @@
+/** The reference data's public face: the loaded country and HS references, for other contexts to read. */
+export { loadCountryReference, type Country as ReferenceCountry, type CountryReference } from './countries';
+export { loadHsNomenclature, type HsNomenclature } from './hs-nomenclature';
