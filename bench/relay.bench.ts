@@ -2,7 +2,7 @@ import { connect } from 'amqplib';
 import type { BenchSection } from './bench-section';
 import { DeliveryRig } from './support/delivery-rig';
 import { envInt, ms, percentile, perSecond } from './support/stats';
-import { aStoredEvent } from '../src/platform/messaging/wire/wire.fixtures';
+import { aStoredEvent } from '../test/support/wire.fixtures';
 import { outgoingMessage } from '../src/platform/relay/outgoing-message';
 import type { DeliveredEvent } from '../src/platform/delivery/message-handler';
 

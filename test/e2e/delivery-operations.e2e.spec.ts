@@ -1,6 +1,6 @@
-import { anEnvelope } from '../../src/platform/messaging/wire/wire.fixtures';
+import { anEnvelope } from '../support/wire.fixtures';
 import { decodeDelivery } from '../../src/platform/delivery/decode-delivery';
-import { aRawDelivery } from '../../src/platform/delivery/delivery.fixtures';
+import { aRawDelivery } from '../support/delivery.fixtures';
 import { ParkingStore } from '../../src/platform/delivery/parking/parking.store';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';

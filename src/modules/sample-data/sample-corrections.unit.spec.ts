@@ -1,4 +1,4 @@
-import { months } from './sample-data.fixtures';
+import { months } from '../../../test/support/sample-data.fixtures';
 import { planSampleCorrections, RETRACTION_REASON } from './sample-corrections';
 
 const data = months(120, { valueUsd: '5000', weightKg: '40' });

@@ -1,4 +1,4 @@
-import { months, statistic } from './sample-data.fixtures';
+import { months, statistic } from '../../../test/support/sample-data.fixtures';
 import type { SampleCorrection } from './sample-corrections';
 import { seedBatches } from './seed-batches';
 

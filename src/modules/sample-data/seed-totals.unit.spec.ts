@@ -1,4 +1,4 @@
-import { statistic } from './sample-data.fixtures';
+import { statistic } from '../../../test/support/sample-data.fixtures';
 import type { SampleCorrection } from './sample-corrections';
 import { seedTotals } from './seed-totals';
 

@@ -1,5 +1,5 @@
 import { BatchApplier } from './batch-applier';
-import { aDelivery } from './delivery.fixtures';
+import { aDelivery } from '../../../test/support/delivery.fixtures';
 import { TransientDeliveryError, type DeliveredEvent, type MessageHandler } from './message-handler';
 import { Stopper } from '../concurrency/stopper';
 

@@ -1,7 +1,7 @@
-import { anEnvelope } from '../messaging/wire/wire.fixtures';
+import { anEnvelope } from '../../../test/support/wire.fixtures';
 import { keysOf, planBatch } from './batch-plan';
 import { decodeDelivery } from './decode-delivery';
-import { aDelivery, aRawDelivery } from './delivery.fixtures';
+import { aDelivery, aRawDelivery } from '../../../test/support/delivery.fixtures';
 
 describe('planning a batch (unit)', () => {
   const a = (version: number) => aDelivery('statistic:A', version);

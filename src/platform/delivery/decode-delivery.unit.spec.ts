@@ -1,6 +1,6 @@
-import { anEnvelope } from '../messaging/wire/wire.fixtures';
+import { anEnvelope } from '../../../test/support/wire.fixtures';
 import { decodeDelivery } from './decode-delivery';
-import { aRawDelivery } from './delivery.fixtures';
+import { aRawDelivery } from '../../../test/support/delivery.fixtures';
 
 describe('decoding a delivery (unit)', () => {
   it('turns a well-formed message into a delivered event keyed by its stream id', () => {

@@ -1,5 +1,5 @@
 import { brokerTopology } from '../messaging/broker-topology';
-import { aStoredEvent } from '../messaging/wire/wire.fixtures';
+import { aStoredEvent } from '../../../test/support/wire.fixtures';
 import { toEnvelope } from '../messaging/wire/event-envelope';
 import { outgoingMessage } from './outgoing-message';
 

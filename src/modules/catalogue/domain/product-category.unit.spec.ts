@@ -2,7 +2,7 @@ import { HsCode } from '../../../kernel/hs-code';
 import { ValidationError } from '../../../kernel/domain-error';
 import { ProductCategoryVersionConflictError } from '../catalogue.errors';
 import { evolveProductCategory, ProductCategory, productCategoryStreamId } from './product-category';
-import { aCatalogueHolding, aProductCategory, categoryProps } from './product-category.fixtures';
+import { aCatalogueHolding, aProductCategory, categoryProps } from '../../../../test/support/product-category.fixtures';
 import { initialProductCategoryState } from './product-category.state';
 
 describe('ProductCategory.create', () => {

@@ -3,7 +3,7 @@ import { CountryCode } from '../../../kernel/country-code';
 import { ValidationError } from '../../../kernel/domain-error';
 import { CountryVersionConflictError } from '../countries.errors';
 import { Country, countryStreamId, evolveCountry } from './country';
-import { aCountry, countryProps, EASTERN_ASIA } from './country.fixtures';
+import { aCountry, countryProps, EASTERN_ASIA } from '../../../../test/support/country.fixtures';
 import { initialCountryState } from './country.state';
 
 describe('Country.register', () => {

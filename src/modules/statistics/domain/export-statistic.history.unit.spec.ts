@@ -5,7 +5,7 @@ import { DuplicateStatisticError } from '../statistics.errors';
 import { evolve, ExportStatistic } from './export-statistic';
 import { ExportStatisticEvent } from './export-statistic.events';
 import { initialState } from './export-statistic.state';
-import { aContext, aKey, aStatistic, figures, observable } from './export-statistic.fixtures';
+import { aContext, aKey, aStatistic, figures, observable } from '../../../../test/support/export-statistic.fixtures';
 
 describe('ExportStatistic.pullPendingEvents', () => {
   it('given recorded events, when pulled twice, then the second pull is empty', () => {

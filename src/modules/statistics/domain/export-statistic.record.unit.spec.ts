@@ -1,7 +1,7 @@
 import { DomainError, ValidationError } from '../../../kernel/domain-error';
 import { DuplicateStatisticError } from '../statistics.errors';
 import { ExportStatistic } from './export-statistic';
-import { aContext, aKey, aStatistic, figures } from './export-statistic.fixtures';
+import { aContext, aKey, aStatistic, figures } from '../../../../test/support/export-statistic.fixtures';
 
 describe('ExportStatistic.record', () => {
   it('given a key with no history, when recorded, then one Recorded v1 event carries the key and canonical amounts', () => {

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../kernel/domain-error';
 import { StatisticNotFoundError, StatisticRetractedError, StatisticVersionConflictError } from '../statistics.errors';
 import { ExportStatistic, MAX_RETRACTION_REASON_LENGTH } from './export-statistic';
-import { aKey, aStatistic, observable } from './export-statistic.fixtures';
+import { aKey, aStatistic, observable } from '../../../../test/support/export-statistic.fixtures';
 
 describe('ExportStatistic.retract', () => {
   it('given an active statistic, when retracted without a version, then Retracted carries the trimmed reason and withdrawn figures', () => {

@@ -1,6 +1,6 @@
 import { StatisticNotFoundError, StatisticRetractedError, StatisticVersionConflictError } from '../statistics.errors';
 import { ExportStatistic } from './export-statistic';
-import { aContext, aKey, aStatistic, figures, observable } from './export-statistic.fixtures';
+import { aContext, aKey, aStatistic, figures, observable } from '../../../../test/support/export-statistic.fixtures';
 
 const context = aContext().build();
 

@@ -1,5 +1,5 @@
 import { parseEnvelope, toEnvelope } from './event-envelope';
-import { aStoredEvent } from './wire.fixtures';
+import { aStoredEvent } from '../../../../test/support/wire.fixtures';
 
 describe('event envelope (unit)', () => {
   it('maps every field of the stored event explicitly, metadata flattened, time as ISO text', () => {

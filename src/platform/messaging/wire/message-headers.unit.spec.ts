@@ -1,5 +1,5 @@
 import { deliveryCount, plainHeaders, publishOptions } from './message-headers';
-import { anEnvelope } from './wire.fixtures';
+import { anEnvelope } from '../../../../test/support/wire.fixtures';
 
 describe('message headers (unit)', () => {
   it('carries the identifying fields as headers and AMQP properties; the message id is the event id', () => {

@@ -1,5 +1,5 @@
 import { ExportStatistic } from '../../domain/export-statistic';
-import { aContext, aKey, aStatistic, figures } from '../../domain/export-statistic.fixtures';
+import { aContext, aKey, aStatistic, figures } from '../../../../../test/support/export-statistic.fixtures';
 import { chunkByKey, decideChunk, type ParsedItem } from './decide-chunk';
 
 const item = (index: number, key: string, valueUsd: string): ParsedItem => ({ index, key: aKey(key), figures: figures(valueUsd) });

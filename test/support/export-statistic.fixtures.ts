@@ -1,10 +1,10 @@
 // Test builders for the statistics domain. Statistics are built through the real behaviours, so a
 // builder can never produce a state the aggregate itself could not reach.
-import { UsdAmount } from '../../../kernel/money';
-import { WeightKg } from '../../../kernel/weight';
-import { ExportStatistic, StatisticContext, StatisticFigures } from './export-statistic';
-import { ExportStatisticEvent } from './export-statistic.events';
-import { StatisticKey } from './statistic-key';
+import { UsdAmount } from '../../src/kernel/money';
+import { WeightKg } from '../../src/kernel/weight';
+import { ExportStatistic, StatisticContext, StatisticFigures } from '../../src/modules/statistics/domain/export-statistic';
+import { ExportStatisticEvent } from '../../src/modules/statistics/domain/export-statistic.events';
+import { StatisticKey } from '../../src/modules/statistics/domain/statistic-key';
 
 /** Mid-November 2026 in Korea: periods up to 2026-11 are in the past or present. */
 export const NOW = '2026-11-15T03:00:00Z';

@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../event-log/event-log.types';
-import { toEnvelope, type EventEnvelope } from './event-envelope';
+import type { StoredEvent } from '../../src/platform/event-log/event-log.types';
+import { toEnvelope, type EventEnvelope } from '../../src/platform/messaging/wire/event-envelope';
 
 /** A stored statistic event; tests override what they look at. */
 export function aStoredEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {

@@ -1,7 +1,7 @@
 // Test builders for the catalogue domain; categories are built through the real behaviours.
-import { HsCode } from '../../../kernel/hs-code';
-import { ProductCategory, ProductCategoryContext, ProductCategoryProps } from './product-category';
-import { ProductCategoryEvent } from './product-category.events';
+import { HsCode } from '../../src/kernel/hs-code';
+import { ProductCategory, ProductCategoryContext, ProductCategoryProps } from '../../src/modules/catalogue/domain/product-category';
+import { ProductCategoryEvent } from '../../src/modules/catalogue/domain/product-category.events';
 
 /** A catalogue that holds exactly the given codes. */
 export const aCatalogueHolding = (...codes: string[]): ProductCategoryContext => ({

@@ -1,7 +1,7 @@
-import type { EventEnvelope } from '../messaging/wire/event-envelope';
-import { publishOptions } from '../messaging/wire/message-headers';
-import { anEnvelope } from '../messaging/wire/wire.fixtures';
-import { decodeDelivery, type Delivery, type RawDelivery } from './decode-delivery';
+import type { EventEnvelope } from '../../src/platform/messaging/wire/event-envelope';
+import { publishOptions } from '../../src/platform/messaging/wire/message-headers';
+import { anEnvelope } from './wire.fixtures';
+import { decodeDelivery, type Delivery, type RawDelivery } from '../../src/platform/delivery/decode-delivery';
 
 /** A message as the relay would have sent it, received from a shard queue. */
 export function aRawDelivery(envelope: EventEnvelope = anEnvelope(), overrides: Partial<RawDelivery> = {}): RawDelivery {

@@ -1,7 +1,7 @@
 // Test builders for the countries domain; countries are built through the real behaviours.
-import { CountryCode } from '../../../kernel/country-code';
-import { Country, CountryProps } from './country';
-import { CountryEvent } from './country.events';
+import { CountryCode } from '../../src/kernel/country-code';
+import { Country, CountryProps } from '../../src/modules/countries/domain/country';
+import { CountryEvent } from '../../src/modules/countries/domain/country.events';
 
 export const EASTERN_ASIA = { code: '030', nameEn: 'Eastern Asia', nameKo: '동아시아' };
 

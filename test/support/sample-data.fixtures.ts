@@ -1,4 +1,4 @@
-import type { SampleStatistic } from './sample-statistics.generator';
+import type { SampleStatistic } from '../../src/modules/sample-data/sample-statistics.generator';
 
 /** A small builder for tests: one statistic per month of 2024 for one partner and product. */
 export function statistic(overrides: Partial<SampleStatistic> = {}): SampleStatistic {
