@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { mikroOrmOptions } from '../platform/database/mikro-orm.options';
-import { seedReference } from './seed-reference.command';
-import { seedSampleData } from './seed-sample-data.command';
-import { parkedDiscard, parkedList, parkedReplay } from './parked.command';
-import { rebuildReadModel } from './rebuild.command';
+import { seedReference } from './seed-reference.cli';
+import { seedSampleData } from './seed-sample-data.cli';
+import { parkedDiscard, parkedList, parkedReplay } from './parked.cli';
+import { rebuildReadModel } from './rebuild.cli';
 
 /**
  * Operator commands that run beside (or before) the service. Each command is a function of the

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Pool } from 'pg';
-import { seedReferenceData } from '../../../../cli/seed-reference.command';
+import { seedReferenceData } from '../../../../cli/seed-reference.cli';
 import type { AppConfig } from '../../../../config/app-config';
 import { mikroOrmOptions } from '../../../../platform/database/mikro-orm.options';
 import { testConfig, uniqueName } from '../../../../../test/support/test-config';

@@ -6,7 +6,7 @@ import { RecordExportStatisticsBatchCommand } from '../modules/statistics/comman
 import { RetractExportStatisticCommand } from '../modules/statistics/commands/retract-export-statistic/retract-export-statistic.command';
 import { PG_POOL } from '../platform/database/pg-pool';
 import { withWriteSide } from './cli-context';
-import { SAMPLE_DATA_ACTOR, seed } from './seed.command';
+import { SAMPLE_DATA_ACTOR, seed } from './seed.cli';
 
 const IF_EMPTY = '--if-empty';
 

@@ -1,5 +1,5 @@
 import { DEFAULT_SAMPLE_DATA_OPTIONS } from '../modules/sample-data';
-import { parseSeedArguments } from './seed.command';
+import { parseSeedArguments } from './seed.cli';
 
 describe('parseSeedArguments', () => {
   it('given no arguments, when parsed, then the defaults apply and it is not a dry run', () => {
