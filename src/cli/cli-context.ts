@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
+import { CatalogueModule } from '../modules/catalogue/catalogue.module';
+import { CountriesModule } from '../modules/countries/countries.module';
 import { ReferenceDataModule } from '../modules/reference-data/reference-data.module';
 import { StatisticsModule } from '../modules/statistics/statistics.module';
 import { DatabaseModule } from '../platform/database/database.module';
@@ -24,6 +26,8 @@ class WriteSideCliModule {
         CqrsModule.forRoot(),
         DatabaseModule,
         EventLogModule,
+        CountriesModule,
+        CatalogueModule,
         ReferenceDataModule,
         StatisticsModule,
       ],

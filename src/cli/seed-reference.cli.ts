@@ -1,10 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type AppConfig } from '../config/app-config';
-import {
-  SeedReferenceDataCommand,
-  type SeedReferenceDataResult,
-} from '../modules/reference-data/commands/seed-reference-data/seed-reference-data.command';
+import { SeedReferenceDataCommand, type SeedReferenceDataResult } from '../modules/reference-data';
 import { withWriteSide } from './cli-context';
 
 /** Runs the seed command in a write-side context (no HTTP); also used by the test harness. */

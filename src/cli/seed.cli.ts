@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadCountryReference } from '../modules/reference-data/countries';
-import { loadHsNomenclature } from '../modules/reference-data/hs-nomenclature';
+import { loadCountryReference, loadHsNomenclature } from '../modules/reference-data';
 import {
   DEFAULT_SAMPLE_DATA_OPTIONS,
   planSampleCorrections,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CreateProductCategoriesHandler } from './commands/create-product-categories/create-product-categories.handler';
 import { CreateProductCategoryHandler } from './commands/create-product-category/create-product-category.handler';
 import { CreateProductCategoryResolver } from './commands/create-product-category/create-product-category.resolver';
 import { RenameProductCategoryHandler } from './commands/rename-product-category/rename-product-category.handler';
@@ -10,10 +11,9 @@ import { ProductCategoryRepository } from './infrastructure/product-category.rep
     ProductCategoryRepository,
     CreateProductCategoryHandler,
     CreateProductCategoryResolver,
+    CreateProductCategoriesHandler,
     RenameProductCategoryHandler,
     RenameProductCategoryResolver,
   ],
-  // The reference-data seed creates categories in bulk through the same aggregate and store.
-  exports: [ProductCategoryRepository],
 })
 export class CatalogueModule {}

@@ -3,6 +3,7 @@ import { ActivateCountryHandler } from './commands/activate-country/activate-cou
 import { ActivateCountryResolver } from './commands/activate-country/activate-country.resolver';
 import { DeactivateCountryHandler } from './commands/deactivate-country/deactivate-country.handler';
 import { DeactivateCountryResolver } from './commands/deactivate-country/deactivate-country.resolver';
+import { RegisterCountriesHandler } from './commands/register-countries/register-countries.handler';
 import { RegisterCountryHandler } from './commands/register-country/register-country.handler';
 import { RegisterCountryResolver } from './commands/register-country/register-country.resolver';
 import { CountryRepository } from './infrastructure/country.repository';
@@ -12,12 +13,11 @@ import { CountryRepository } from './infrastructure/country.repository';
     CountryRepository,
     RegisterCountryHandler,
     RegisterCountryResolver,
+    RegisterCountriesHandler,
     ActivateCountryHandler,
     ActivateCountryResolver,
     DeactivateCountryHandler,
     DeactivateCountryResolver,
   ],
-  // The reference-data seed registers countries in bulk through the same aggregate and store.
-  exports: [CountryRepository],
 })
 export class CountriesModule {}

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { CountriesModule } from '../countries/countries.module';
 import { SeedReferenceDataHandler } from './commands/seed-reference-data/seed-reference-data.handler';
 
-/** Seeds countries and the HS catalogue from the committed reference files, through their aggregates. */
+/**
+ * Seeds countries and the HS catalogue from the committed reference files, through the commands
+ * of the countries and catalogue contexts: whoever imports this module imports theirs too.
+ */
 @Module({
-  imports: [CountriesModule, CatalogueModule],
   providers: [SeedReferenceDataHandler],
 })
 export class ReferenceDataModule {}

@@ -1,5 +1,4 @@
-import type { CountryReference } from '../reference-data/countries';
-import type { HsNomenclature } from '../reference-data/hs-nomenclature';
+import type { CountryReference, HsNomenclature } from '../reference-data';
 
 /** The real codes a sample may use: every generated HS code and country comes from these lists. */
 export interface SampleReference {

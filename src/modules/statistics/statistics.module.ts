@@ -5,6 +5,7 @@ import { RecordExportStatisticsBatchHandler } from './commands/record-export-sta
 import { RecordExportStatisticsBatchResolver } from './commands/record-export-statistics-batch/record-export-statistics-batch.resolver';
 import { RetractExportStatisticHandler } from './commands/retract-export-statistic/retract-export-statistic.handler';
 import { RetractExportStatisticResolver } from './commands/retract-export-statistic/retract-export-statistic.resolver';
+import { RefreshStatisticReferenceHandler } from './commands/refresh-statistic-reference/refresh-statistic-reference.handler';
 import { ReviseExportStatisticHandler } from './commands/revise-export-statistic/revise-export-statistic.handler';
 import { ReviseExportStatisticResolver } from './commands/revise-export-statistic/revise-export-statistic.resolver';
 import { ExportStatisticRepository } from './infrastructure/export-statistic.repository';
@@ -28,11 +29,11 @@ import { GetStatisticHistoryResolver } from './queries/get-statistic-history/get
     RetractExportStatisticResolver,
     RecordExportStatisticsBatchHandler,
     RecordExportStatisticsBatchResolver,
+    RefreshStatisticReferenceHandler,
     GetStatisticHistoryHandler,
     GetStatisticHistoryResolver,
     GetStatisticAsOfHandler,
     GetStatisticAsOfResolver,
   ],
-  exports: [StatisticReferenceCache],
 })
 export class StatisticsModule {}
