@@ -1,17 +1,21 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import { createApp } from '../../src/bootstrap';
+import type { AppOptions } from '../../src/app.module';
 import type { AppConfig } from '../../src/config/app-config';
 import { TEST_OPERATOR_KEY, testConfig } from './test-config';
 
 /** The real application on the test database, ready for `inject` and for its CommandBus. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<{
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<{
   app: NestFastifyApplication;
   config: AppConfig;
   db: Pool;
 }> {
   const config = testConfig(overrides);
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = new Pool({ connectionString: config.DATABASE_URL, max: 4 });

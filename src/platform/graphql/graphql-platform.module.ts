@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthModule } from '../auth/auth.module';
 import { Authenticator } from '../auth/authenticator';
-import { correlationIdOf, type RequestContext } from '../auth/request-context';
+import type { RequestContext } from '../auth/request-context';
+import { correlationIdOf } from '../logging/correlation-id';
 import { projectRoot } from '../project-root';
 import type { FastifyRequest } from 'fastify';
 import { rejectComplexQueries } from './complexity.rule';
@@ -31,7 +32,8 @@ import { DecimalScalar } from './scalars/decimal.scalar';
         hooks: { preExecution: rejectComplexQueries },
         errorFormatter: formatGraphqlErrors,
         context: async (request: FastifyRequest): Promise<RequestContext> => ({
-          correlationId: correlationIdOf(request),
+          // The raw request, as the request logger sees it: both get the same id.
+          correlationId: correlationIdOf(request.raw),
           principal: await authenticator.authenticate(request.headers),
         }),
       }),

@@ -1,27 +1,33 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { correlationIdOf } from './correlation-id';
 
-/** Structured JSON logs; every request line carries the correlation id it was handled under. */
-@Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          genReqId: (request) => headerValue(request.headers['x-correlation-id']) ?? randomUUID(),
-          autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-        },
-      }),
-    }),
-  ],
-})
-export class LoggingModule {}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first && /^[\w.:-]{1,128}$/.test(first) ? first : undefined;
+/**
+ * Structured JSON logs; every request line carries the request's correlation id as `req.id`, the
+ * same id its events carry in their metadata. Logs go to stdout unless a destination is given
+ * (tests read the lines back).
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(destination?: DestinationStream): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => {
+            const options = {
+              level: config.LOG_LEVEL,
+              genReqId: correlationIdOf,
+              autoLogging: { ignore: (request: { url?: string }) => request.url?.startsWith('/health') ?? false },
+              redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+            };
+            return { pinoHttp: destination ? [options, destination] : options };
+          },
+        }),
+      ],
+    };
+  }
 }
