@@ -64,6 +64,21 @@ export class Period {
     return this.compare(other) === 0;
   }
 
+  /**
+   * The month `months` after this one (before it when negative): month arithmetic lives here, so
+   * no caller counts years and months by hand. Past the first HS year it is refused like any period.
+   */
+  plusMonths(months: number, field = 'period'): Period {
+    if (!Number.isInteger(months)) throw new RangeError(`plusMonths needs a whole number of months, got ${months}`);
+    const ordinal = this.ordinal + months;
+    return Period.of(Math.floor(ordinal / 12), (ordinal % 12) + 1, field);
+  }
+
+  /** How many months `later` is after this one: 0 for the same month, negative when it is earlier. */
+  monthsUntil(later: Period): number {
+    return later.ordinal - this.ordinal;
+  }
+
   toString(): string {
     return `${this.year}-${String(this.month).padStart(2, '0')}`;
   }

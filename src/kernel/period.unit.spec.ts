@@ -98,3 +98,34 @@ describe('Period.containing and isAfter (Korea Standard Time)', () => {
     expect(() => Period.parse('2026-10').isAfter(new Date('nonsense'))).toThrow(RangeError);
   });
 });
+
+describe('Period.plusMonths and monthsUntil', () => {
+  it.each([
+    ['2026-08', 1, '2026-09'],
+    ['2026-12', 1, '2027-01'],
+    ['2026-01', -1, '2025-12'],
+    ['2026-08', -12, '2025-08'],
+    ['2026-08', 0, '2026-08'],
+    ['1989-03', -14, '1988-01'],
+  ])('given %s, when %i months are added, then it is %s', (from, months, expected) => {
+    expect(Period.parse(from).plusMonths(months).toString()).toBe(expected);
+  });
+
+  it('given the first HS month, when a month is taken away, then it is refused like any period before 1988', () => {
+    expect(() => Period.parse('1988-01').plusMonths(-1)).toThrow(
+      new ValidationError('period', 'year must be an integer from 1988, got 1987'),
+    );
+  });
+
+  it('given a fraction of a month, when added, then it is refused', () => {
+    expect(() => Period.parse('2026-08').plusMonths(0.5)).toThrow(RangeError);
+  });
+
+  it('given two periods, when counted, then monthsUntil is the difference in months, negative backwards', () => {
+    const from = Period.parse('2025-11');
+
+    expect(from.monthsUntil(Period.parse('2027-02'))).toBe(15);
+    expect(from.monthsUntil(from)).toBe(0);
+    expect(Period.parse('2027-02').monthsUntil(from)).toBe(-15);
+  });
+});

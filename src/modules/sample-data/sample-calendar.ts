@@ -33,7 +33,7 @@ export function monthsBetween(from: string, to: string): Period[] {
   const last = Period.parse(to, 'to');
   if (first.compare(last) > 0) throw new RangeError(`from ${from} is after to ${to}`);
   const periods: Period[] = [];
-  for (let period = first; period.compare(last) <= 0; period = nextMonth(period)) periods.push(period);
+  for (let period = first; period.compare(last) <= 0; period = period.plusMonths(1)) periods.push(period);
   return periods;
 }
 
@@ -44,8 +44,4 @@ export function monthsBetween(from: string, to: string): Period[] {
  */
 export function isClosedMonth(period: Period, now: Date): boolean {
   return period.compare(Period.containing(now)) < 0;
-}
-
-function nextMonth(period: Period): Period {
-  return period.month === 12 ? Period.of(period.year + 1, 1) : Period.of(period.year, period.month + 1);
 }
