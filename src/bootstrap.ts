@@ -14,7 +14,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     adapter,
-    { bufferLogs: true, abortOnError: false },
+    // Fastify's own JSON parser, as graphqlOverHttp sets it up, is the only body parser: no forms.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   // SIGTERM/SIGINT close Fastify first (in-flight requests finish), then every module's

@@ -196,3 +196,58 @@ describe('GraphQL with closed reads and no introspection', () => {
     ]);
   });
 });
+
+describe('text no store should receive is refused in every field, before anything is written', () => {
+  let harness: { app: NestFastifyApplication; db: Pool };
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await stopTestApp(harness);
+  });
+
+  const logSize = async () => Number((await harness.db.query<{ n: string }>('select count(*) as n from event_log')).rows[0].n);
+  const BAD_TEXT = ['nul\u0000byte', 'lone \uD800 high surrogate', 'lone \uDC00 low surrogate', '\uDFFF\uD800 reversed pair'];
+  const operations: [string, string, (text: string) => Record<string, unknown>, string][] = [
+    ['retractExportStatistic', 'mutation($input: RetractExportStatisticInput!) { retractExportStatistic(input: $input) { id } }', (text) => ({ input: { countryCode: 'CN', hsCode: '0101211000', period: '2020-01', reason: text } }), 'input.reason'],
+    ['deactivateCountry', 'mutation($code: String!, $reason: String!) { deactivateCountry(code: $code, reason: $reason) { id } }', (text) => ({ code: 'CN', reason: text }), 'reason'],
+    ['registerCountry', 'mutation($input: RegisterCountryInput!) { registerCountry(input: $input) { id } }', (text) => ({ input: { code: 'QX', nameEn: text, nameKo: 'x' } }), 'input.nameEn'],
+    ['searchProducts', 'query($text: String!) { searchProducts(text: $text) { totalCount } }', (text) => ({ text }), 'text'],
+  ];
+
+  it.each(operations.flatMap(([name, query, variables, field]) => BAD_TEXT.map((text) => [name, JSON.stringify(text), query, variables(text), field] as const)))(
+    '%s with %s is a VALIDATION error naming the field',
+    async (_name, _shown, query, variables, field) => {
+      const before = await logSize();
+
+      const response = await harness.app.inject({ method: 'POST', url: '/graphql', headers: OPERATOR, payload: { query, variables } });
+
+      expect(response.json().errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION', field }) })]);
+      expect(await logSize()).toBe(before);
+    },
+  );
+
+  it('refuses the same text written in the document itself', async () => {
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: OPERATOR,
+      payload: { query: 'mutation { deactivateCountry(code: "CN", reason: "bad \\u0000 reason") { id } }' },
+    });
+
+    expect(response.json().errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION', field: 'reason' }) })]);
+  });
+
+  it('refuses a body that is not valid UTF-8 instead of storing replacement characters', async () => {
+    const before = await logSize();
+    const json = Buffer.from('{"query":"mutation { deactivateCountry(code: \\"CN\\", reason: \\"x\\") { id } }","variables":{"r":"');
+    const payload = Buffer.concat([json, Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]);
+
+    const response = await harness.app.inject({ method: 'POST', url: '/graphql', headers: { ...OPERATOR, 'content-type': 'application/json' }, payload });
+
+    expect({ statusCode: response.statusCode, body: response.json() }).toEqual(refusal(400, 'BAD_REQUEST', 'the request body is not valid UTF-8'));
+    expect(await logSize()).toBe(before);
+  });
+});

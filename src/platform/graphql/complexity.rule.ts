@@ -28,11 +28,11 @@ const listAwareEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
  * A Mercurius preExecution hook: there the variables are known (list sizes often come in them),
  * and query caching stays on, which a per-request validation rule would turn off.
  */
-export function rejectComplexQueries(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): void {
+export function rejectComplexQueries(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown> | null): void {
   const complexity = getComplexity({
     schema,
     query: document,
-    variables,
+    variables: variables ?? {},
     estimators: [fieldExtensionsEstimator(), listAwareEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
   if (complexity > MAX_QUERY_COMPLEXITY) {

@@ -4,6 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 import { rejectComplexQueries } from './complexity.rule';
 import { isJsonBody } from './media-types';
 import { requestError } from './request-errors';
+import { assertSafeText } from './text-inputs';
 
 type GuardedContext = MercuriusContext & Partial<RequestContext>;
 
@@ -26,6 +27,7 @@ export function credentialGuard(options: { readonly publicReads: boolean }) {
  * - a mutation comes only as a JSON body: a form or `application/graphql` body is what a browser
  *   sends cross-site without a preflight, so accepting it would let any page run a mutation with a
  *   visitor's credentials (the CSRF door);
+ * - no text in it holds what no store should receive (text-inputs.ts);
  * - the query's cost stays within the complexity limit.
  */
 export function executionGuard(schema: GraphQLSchema, document: DocumentNode, context: GuardedContext, variables?: Record<string, unknown>): void {
@@ -33,6 +35,7 @@ export function executionGuard(schema: GraphQLSchema, document: DocumentNode, co
   if (request && hasMutation(document) && !isJsonBody(request.headers['content-type'])) {
     throw requestError('UNSUPPORTED_MEDIA_TYPE', 'mutations are accepted only with Content-Type: application/json');
   }
+  assertSafeText(document, variables);
   rejectComplexQueries(schema, document, variables);
 }
 

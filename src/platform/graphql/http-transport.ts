@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isUtf8 } from 'node:buffer';
 import { GRAPHQL_RESPONSE, prefersGraphqlResponse } from './media-types';
 import { requestError } from './request-errors';
 
@@ -11,10 +12,19 @@ import { requestError } from './request-errors';
  *   schema wants an object);
  * - the request's parameters have the types GraphQL over HTTP gives them, or the request is a
  *   BAD_REQUEST (Mercurius would coerce a number to a query string and read it as a JSON AST);
- * - only JSON bodies are read: Fastify's default text/plain parser goes, so a text body is a 415.
+ * - only JSON bodies are read: Fastify's default text/plain parser goes, so a text body is a 415;
+ * - a JSON body must be valid UTF-8: decoding would otherwise replace bad bytes silently, and the
+ *   replacement characters would be stored as if the client had sent them.
  */
 export function graphqlOverHttp(fastify: FastifyInstance, path = '/graphql'): void {
   fastify.removeContentTypeParser('text/plain');
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    if (!isUtf8(bytes)) return done(requestError('BAD_REQUEST', 'the request body is not valid UTF-8'), undefined);
+    return parseJson(request, bytes.toString('utf8'), done);
+  });
   fastify.addHook('preValidation', async (request) => {
     if (request.routeOptions.url !== path) return;
     const body = request.body;
