@@ -7,6 +7,7 @@ import { ValidationError } from '../../kernel/domain-error';
  * drivers replace it silently). One rule for every string a client sends, in any field of any
  * operation, whether written in the document or passed in variables.
  */
+// eslint-disable-next-line no-control-regex -- finding the NUL is the point
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const REASON = 'contains a NUL character or an unpaired UTF-16 surrogate';
 
