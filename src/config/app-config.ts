@@ -18,6 +18,8 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // The largest request body accepted; a larger one is refused (413) before it is read whole.
+  HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/export_stats'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
@@ -40,6 +42,17 @@ const schema = z.object({
     .enum(['true', 'false'])
     .transform((flag) => flag === 'true')
     .optional(),
+  // Off in production unless configured: the schema is the contract, but a public API need not
+  // hand its map to every caller.
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  // The parser stops at this many tokens, before a huge document costs memory or validation time.
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5000),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(8),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  // A JWT must carry `exp`, at most this far after its `iat` (or after now, without one); `nbf`,
+  // `iat` and `exp` are honoured with this much clock skew either way.
+  JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).max(31 * 24 * 3600).default(24 * 3600),
+  JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(300).default(30),
   EXPORT_THRESHOLD_USD: decimalString.default('1000000'),
   BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   SHARD_COUNT: z.coerce
@@ -78,8 +91,9 @@ const schema = z.object({
 });
 
 export type AppConfig = Readonly<
-  Omit<z.infer<typeof schema>, 'GRAPHIQL'> & {
+  Omit<z.infer<typeof schema>, 'GRAPHIQL' | 'GRAPHQL_INTROSPECTION'> & {
     GRAPHIQL: boolean;
+    GRAPHQL_INTROSPECTION: boolean;
   }
 >;
 
@@ -105,7 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.RELAY_LEASE_TIMEOUT_MS < 2 * config.RELAY_HEARTBEAT_INTERVAL_MS) {
     throw new ConfigError(['RELAY_LEASE_TIMEOUT_MS: must be at least twice RELAY_HEARTBEAT_INTERVAL_MS']);
   }
-  return Object.freeze({ ...config, GRAPHIQL: config.GRAPHIQL ?? config.NODE_ENV === 'development' });
+  return Object.freeze({
+    ...config,
+    GRAPHIQL: config.GRAPHIQL ?? config.NODE_ENV === 'development',
+    GRAPHQL_INTROSPECTION: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
+  });
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

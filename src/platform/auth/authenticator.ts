@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { ANONYMOUS, ANONYMOUS_READER, bearerTokenOf, parseApiKeys, principalForApiKey, principalForClaims, type ApiKey, type Principal } from './credentials';
+import { ANONYMOUS, ANONYMOUS_READER, bearerTokenOf, parseApiKeys, principalForApiKey, type ApiKey, type Principal } from './credentials';
+import { principalFromClaims, type JwtRules } from './jwt-claims';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
@@ -11,11 +12,13 @@ export class Authenticator {
   private readonly keys: ApiKey[];
   private readonly jwtKey: Uint8Array | null;
   private readonly anonymous: Principal;
+  private readonly jwtRules: JwtRules;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.anonymous = config.PUBLIC_READS ? ANONYMOUS_READER : ANONYMOUS;
     this.keys = [...parseApiKeys(config.OPERATOR_API_KEYS, 'operator'), ...parseApiKeys(config.READER_API_KEYS, 'reader')];
     this.jwtKey = config.JWT_SECRET ? new TextEncoder().encode(config.JWT_SECRET) : null;
+    this.jwtRules = { maxLifetimeS: config.JWT_MAX_LIFETIME_S, clockSkewS: config.JWT_CLOCK_SKEW_S };
   }
 
   async authenticate(headers: Headers): Promise<Principal> {
@@ -25,8 +28,11 @@ export class Authenticator {
     const bearer = bearerTokenOf(single(headers.authorization));
     if (bearer && this.jwtKey) {
       try {
-        const { payload } = await jwtVerify(bearer, this.jwtKey, { algorithms: ['HS256'] });
-        return principalForClaims(payload);
+        // jose checks the signature; the time and subject rules are ours (jwt-claims.ts), with
+        // jose's own time checks widened so that they never refuse what ours allow.
+        const { payload } = await jwtVerify(bearer, this.jwtKey, { algorithms: ['HS256'], clockTolerance: this.jwtRules.clockSkewS });
+        const principal = principalFromClaims(payload, Math.floor(Date.now() / 1000), this.jwtRules);
+        return typeof principal === 'string' ? ANONYMOUS : principal;
       } catch {
         return ANONYMOUS;
       }

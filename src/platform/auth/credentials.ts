@@ -41,12 +41,6 @@ export function principalForApiKey(keys: readonly ApiKey[], presented: string): 
   return { actor: match.name, roles };
 }
 
-export function principalForClaims(claims: { sub?: unknown; roles?: unknown; role?: unknown }): Principal {
-  const claimed = [claims.roles, claims.role].flat().filter((role): role is Role => role === 'operator' || role === 'reader');
-  const roles = new Set<Role>(claimed.includes('operator') ? ['operator', 'reader'] : claimed);
-  return { actor: typeof claims.sub === 'string' && claims.sub ? claims.sub : 'jwt-subject', roles };
-}
-
 /** What is kept of a configured secret: its SHA-256, so the secret itself need not stay in memory. */
 export function secretDigest(secret: string): Buffer {
   return createHash('sha256').update(secret).digest();

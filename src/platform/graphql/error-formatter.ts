@@ -1,22 +1,31 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { DomainError } from '../../kernel/domain-error';
+import { prefersGraphqlResponse } from './media-types';
+import { documentErrorCode, requestStatus, transportRefusal } from './request-errors';
 
 /**
- * The one place where failures become client-facing GraphQL errors. Expected failures (DomainError)
- * carry their category as `extensions.code`, their stable code as `extensions.errorCode` and their
- * details beside them. Errors that GraphQL itself
- * raised (syntax, validation, depth) pass through; anything else that is not an expected failure
- * is logged and masked, so clients never see stack traces or driver messages.
+ * The one place where failures become client-facing GraphQL errors, each with a code:
+ * - expected failures (DomainError) carry their category as `extensions.code`, their stable code
+ *   as `extensions.errorCode` and their details beside them;
+ * - refusals of the request (HTTP method, media type, size, JSON) and of the document (syntax,
+ *   validation, depth, complexity) carry a code of request-errors.ts and their HTTP status;
+ * - anything else is logged and masked as INTERNAL, so clients never see stack traces or driver
+ *   messages.
  */
 export function formatGraphqlErrors(
   execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>,
   context: MercuriusContext,
 ): { statusCode: number; response: ExecutionResult } {
   const log = context.reply?.log ?? context.app.log;
+  let statusCode: number | undefined;
   const errors = execution.errors.flatMap((error) => expand(error)).map((error) => {
     const original = error.originalError;
-    if (original === undefined || original instanceof GraphQLError) return error;
+    if (original === undefined || original instanceof GraphQLError) {
+      const coded = withCode(error, documentErrorCode(original ?? error));
+      statusCode ??= requestStatus(coded.extensions.code);
+      return coded;
+    }
     if (original instanceof DomainError) {
       return new GraphQLError(original.message, {
         nodes: error.nodes,
@@ -24,18 +33,34 @@ export function formatGraphqlErrors(
         extensions: { code: original.category, errorCode: original.code, ...original.details },
       });
     }
+    const refused = transportRefusal(original);
+    if (refused) {
+      statusCode ??= refused.statusCode;
+      return refused.error;
+    }
     log.error({ err: original, path: error.path }, 'unexpected error while resolving');
-    return new GraphQLError('Internal server error', {
-      nodes: error.nodes,
-      path: error.path,
-      extensions: { code: 'INTERNAL' },
-    });
+    return new GraphQLError('Internal server error', { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL' } });
   });
-  // Without data, a request GraphQL itself rejected (syntax, validation) keeps Mercurius' 400;
-  // resolver failures answer 200 with errors, as graphql-over-http asks for application/json.
+  // Without data, a request refused before execution keeps its 4xx; resolver failures answer 200
+  // with errors, as GraphQL over HTTP asks.
   const rejected = (execution.errors[0]?.originalError as { statusCode?: unknown } | undefined)?.statusCode;
-  const statusCode = !execution.data && typeof rejected === 'number' ? rejected : 200;
-  return { statusCode, response: { data: execution.data ?? null, errors } };
+  const refusedStatus = statusCode ?? (typeof rejected === 'number' ? rejected : undefined);
+  const status = !execution.data && refusedStatus !== undefined ? refusedStatus : 200;
+  // application/graphql-response+json: a request that was never executed has no `data` entry.
+  const executed = execution.data !== undefined || status < 400;
+  const omitData = !executed && prefersGraphqlResponse(context.reply?.request.headers.accept);
+  return { statusCode: status, response: omitData ? { errors } : { data: execution.data ?? null, errors } };
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 /** Mercurius wraps a list of validation errors in one error; clients want each of them. */

@@ -10,9 +10,10 @@ import type { RequestContext } from '../auth/request-context';
 import { correlationIdOf } from '../logging/correlation-id';
 import { projectRoot } from '../project-root';
 import type { FastifyRequest } from 'fastify';
-import { rejectComplexQueries } from './complexity.rule';
 import { DomainErrorFilter } from './domain-error.filter';
 import { formatGraphqlErrors } from './error-formatter';
+import { credentialGuard, executionGuard, requireDocument } from './execution-guards';
+import { parseLimits, validationLimits } from './graphql-limits';
 import { DateTimeScalar } from './scalars/date-time.scalar';
 import { DecimalScalar } from './scalars/decimal.scalar';
 
@@ -28,8 +29,14 @@ import { DecimalScalar } from './scalars/decimal.scalar';
         typePaths: [join(projectRoot(), 'schema.graphql')],
         graphiql: config.GRAPHIQL,
         path: '/graphql',
-        queryDepth: 8,
-        hooks: { preExecution: rejectComplexQueries },
+        graphql: { parseOptions: parseLimits(config) },
+        validationRules: validationLimits(config),
+        allowBatchedQueries: false,
+        hooks: {
+          preParsing: credentialGuard({ publicReads: config.PUBLIC_READS }),
+          preValidation: requireDocument,
+          preExecution: executionGuard,
+        },
         errorFormatter: formatGraphqlErrors,
         context: async (request: FastifyRequest): Promise<RequestContext> => ({
           // The raw request, as the request logger sees it: both get the same id.
