@@ -14,7 +14,7 @@ import { HealthModule } from './platform/health/health.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
-import { DashboardsModule } from './modules/dashboards/dashboards.module';
+import { DashboardsModule } from './modules/dashboards';
 
 @Module({})
 export class AppModule {

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RebuildReadModelHandler } from './commands/rebuild-read-model/rebuild-read-model.handler';
 import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-read-model.resolver';
-import { ReadModelIndexManager } from './infrastructure/read-model-index-manager';
-import { ReadModelLifecycle, readModelProviders, SummaryFlushHost } from './infrastructure/read-model.providers';
+import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
+import { ReadModelLifecycle } from './read-model-lifecycle.host';
+import { readModelProviders } from './read-model.providers';
+import { SummaryFlushHost } from './summary-flush.host';
 import { ReadModelProjection } from './projections/read-model.projection';
-import { ReadModelRebuilder } from './projections/rebuild/read-model-rebuilder';
+import { ReadModelRebuilder } from './rebuild/read-model-rebuilder';
 import { ReadModelMessageHandler } from './projections/read-model.message-handler';
 import { GetCountryProfileHandler } from './queries/get-country-profile/get-country-profile.handler';
 import { GetCountryProfileResolver } from './queries/get-country-profile/get-country-profile.resolver';

@@ -3,15 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { DeliveryHandler, TransientDeliveryError, type DeliveredEvent, type MessageHandler } from '../../../platform/delivery/message-handler';
 import { isSupportedReadModelType } from './read-model-event-types';
-import { generationSet, type IndexSet } from '../infrastructure/read-model-indexes';
-import { DirtySummaries } from '../infrastructure/dirty-summaries';
-import { ProjectionCheckpoints } from '../infrastructure/projection-checkpoints';
-import { READ_MODEL_ALIASES } from '../infrastructure/read-model.tokens';
+import { generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
+import { DirtySummaries } from '../summaries/dirty-summaries';
+import { ProjectionCheckpoints } from '../freshness/projection-checkpoints';
+import { READ_MODEL_ALIASES } from '../read-model.tokens';
 import { PROJECTION_WATERMARK, type WatermarkData } from '../infrastructure/watermark-publisher';
 import { fromEnvelope, type ProjectableEvent } from './projectable-event';
 import { ReadModelProjection } from './read-model.projection';
-import { RebuildRuns } from './rebuild/rebuild-runs';
-import { SummaryFlusher } from './summary-flusher';
+import { RebuildRuns } from '../rebuild/rebuild-runs';
+import { SummaryFlusher } from '../summaries/summary-flusher';
 
 /**
  * The read model's consumer of the shard queues and of the reference queue. Applies each batch's

@@ -3,10 +3,10 @@ import type { ProjectableEvent } from '../projectable-event';
 import type { StatisticKeyData } from '../../../statistics/domain/statistic-key';
 import { namesDiffer } from '../../domain/denormalized-names';
 import { TouchedScopes } from '../../domain/summary-scopes';
-import { bulkWrite, multiGet, opKey, refresh, type WriteOp } from '../../infrastructure/es-bulk';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import type { NamesVersion } from '../../infrastructure/names-version';
-import type { ReadModelLookups } from '../../infrastructure/read-model-lookups';
+import { bulkWrite, multiGet, opKey, refresh, type WriteOp } from '../../elasticsearch/es-bulk';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import type { NamesVersion } from '../../elasticsearch/names-version';
+import type { ReadModelLookups } from '../../elasticsearch/read-model-lookups';
 import { evolveFact, factId, isFactEvent, renameFact, type FactDocument, type FactNames } from './fact.projector';
 
 export interface FactsOutcome {

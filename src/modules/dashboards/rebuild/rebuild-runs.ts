@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { RebuildAlreadyRunningError } from '../../dashboards.errors';
+import { RebuildAlreadyRunningError } from '../dashboards.errors';
 
 export type RebuildStatus = 'running' | 'completed' | 'failed';
 export type RebuildPhase = 'creating-indexes' | 'replaying' | 'summarizing' | 'catching-up' | 'swapping' | 'done';

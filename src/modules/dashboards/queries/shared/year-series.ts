@@ -1,6 +1,6 @@
-import { compoundAnnualGrowthRate, seasonalityIndex, yearOnYearGrowth, type MonthSeasonality } from '../analytics';
-import { periodOf } from '../domain/summary-scopes';
-import type { Figures, MonthFigures } from '../domain/summary-figures';
+import { compoundAnnualGrowthRate, seasonalityIndex, yearOnYearGrowth, type MonthSeasonality } from '../../analytics';
+import { periodOf } from '../../domain/summary-scopes';
+import type { Figures, MonthFigures } from '../../domain/summary-figures';
 import { figuresView, usd, type FiguresView, type MonthlyView, monthlyView } from './read-model-reads';
 
 /** A year summary as stored: its totals and its twelve months. */

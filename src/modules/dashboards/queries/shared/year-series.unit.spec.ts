@@ -1,4 +1,4 @@
-import { NO_FIGURES } from '../domain/summary-figures';
+import { NO_FIGURES } from '../../domain/summary-figures';
 import { decodeCursor, encodeCursor } from './read-model-reads';
 import { yearSeries, type YearSummary } from './year-series';
 

@@ -1,8 +1,8 @@
 import { errors } from '@elastic/elasticsearch';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { byTarget, type DirtyRow, type DirtySummaries } from '../infrastructure/dirty-summaries';
-import { aliasSet, generationSet, type IndexSet } from '../infrastructure/read-model-indexes';
-import type { ReadModelProjection } from './read-model.projection';
+import { byTarget, type DirtyRow, type DirtySummaries } from './dirty-summaries';
+import { aliasSet, generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
+import type { ReadModelProjection } from '../projections/read-model.projection';
 
 /** (Target, month) pairs per round of a flush: each month holds at most ~7,000 summaries. */
 const PERIODS_PER_ROUND = 12;

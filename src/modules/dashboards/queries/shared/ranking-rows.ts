@@ -1,6 +1,6 @@
 import type { Sort } from '@elastic/elasticsearch/lib/api/types';
-import { marketShare } from '../analytics';
-import type { Figures } from '../domain/summary-figures';
+import { marketShare } from '../../analytics';
+import type { Figures } from '../../domain/summary-figures';
 import { figuresView, usd, type FiguresView } from './read-model-reads';
 
 /** A partner country's figures as summaries store them (country-summaries or country monthly trends). */

@@ -1,10 +1,10 @@
 import type { Client } from '@elastic/elasticsearch';
-import { ValidationError } from '../../../kernel/domain-error';
-import { FIRST_YEAR } from '../../../kernel/period';
-import { InvalidCursorError } from '../dashboards.errors';
-import { CENTS, fromUnits, GRAMS } from '../domain/exact-units';
-import { type Figures, type MonthFigures, NO_FIGURES, addFigures } from '../domain/summary-figures';
-import { periodOf } from '../domain/summary-scopes';
+import { ValidationError } from '../../../../kernel/domain-error';
+import { FIRST_YEAR } from '../../../../kernel/period';
+import { InvalidCursorError } from '../../dashboards.errors';
+import { CENTS, fromUnits, GRAMS } from '../../domain/exact-units';
+import { type Figures, type MonthFigures, NO_FIGURES, addFigures } from '../../domain/summary-figures';
+import { periodOf } from '../../domain/summary-scopes';
 
 /** Figures as clients get them: decimal strings from whole cents and grams, never floats. */
 export interface FiguresView {

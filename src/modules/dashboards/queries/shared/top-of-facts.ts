@@ -1,10 +1,10 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
-import { herfindahlHirschmanIndex } from '../analytics';
-import { unitsFromSum } from '../domain/exact-units';
-import type { Figures } from '../domain/summary-figures';
-import type { IndexSet } from '../infrastructure/read-model-indexes';
-import type { ReadModelLookups } from '../infrastructure/read-model-lookups';
+import { herfindahlHirschmanIndex } from '../../analytics';
+import { unitsFromSum } from '../../domain/exact-units';
+import type { Figures } from '../../domain/summary-figures';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import type { ReadModelLookups } from '../../elasticsearch/read-model-lookups';
 import { partnerRow, productRow, type PartnerRow, type ProductRow } from './ranking-rows';
 import { inactiveCountries, usd } from './read-model-reads';
 

@@ -1,12 +1,12 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { LogCursor } from '../../../../platform/relay/relay-checkpoint';
+import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { atOrAfter, EventLogReplay, type ReplayFilter } from '../../infrastructure/event-log-replay';
-import type { ReadModelIndexManager } from '../../infrastructure/read-model-index-manager';
-import { TouchedScopes } from '../../domain/summary-scopes';
-import { generationSet, type IndexSet } from '../../infrastructure/read-model-indexes';
-import { scopesOfAllFacts } from '../fact-scans';
-import type { ReadModelProjection } from '../read-model.projection';
+import { atOrAfter, EventLogReplay, type ReplayFilter } from '../infrastructure/event-log-replay';
+import type { ReadModelIndexManager } from '../elasticsearch/read-model-index-manager';
+import { TouchedScopes } from '../domain/summary-scopes';
+import { generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
+import { scopesOfAllFacts } from '../projections/facts/fact-scans';
+import type { ReadModelProjection } from '../projections/read-model.projection';
 import type { RebuildPhase, RebuildRun, RebuildRuns } from './rebuild-runs';
 
 export interface RebuildOptions {

@@ -1,12 +1,12 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
-import { namesDiffer } from '../domain/denormalized-names';
-import { countryScope, periodOf, productScope, TOTAL_SCOPE, TouchedScopes } from '../domain/summary-scopes';
-import { bulkWrite } from '../infrastructure/es-bulk';
-import type { IndexSet } from '../infrastructure/read-model-indexes';
-import type { ReadModelLookups } from '../infrastructure/read-model-lookups';
-import { factOp, namesFor } from './facts/fact-writer';
-import { renameFact, type FactDocument } from './facts/fact.projector';
+import { namesDiffer } from '../../domain/denormalized-names';
+import { countryScope, periodOf, productScope, TOTAL_SCOPE, TouchedScopes } from '../../domain/summary-scopes';
+import { bulkWrite } from '../../elasticsearch/es-bulk';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import type { ReadModelLookups } from '../../elasticsearch/read-model-lookups';
+import { factOp, namesFor } from './fact-writer';
+import { renameFact, type FactDocument } from './fact.projector';
 
 const PAGE = 5_000;
 

@@ -2,8 +2,8 @@ import type { Client } from '@elastic/elasticsearch';
 import { unitsFromSum } from '../domain/exact-units';
 import type { MonthFigures } from '../domain/summary-figures';
 import { parseScope, yearSummaryId } from '../domain/summary-scopes';
-import { multiGet, type VersionedDocument } from '../infrastructure/es-bulk';
-import type { IndexSet } from '../infrastructure/read-model-indexes';
+import { multiGet, type VersionedDocument } from '../elasticsearch/es-bulk';
+import type { IndexSet } from '../elasticsearch/read-model-indexes';
 
 // scopes x 12 months stays well under search.max_buckets (65,536).
 const SCOPES_PER_SEARCH = 2_000;
