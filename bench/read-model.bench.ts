@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { DirtySummaries } from '../src/modules/dashboards/summaries/dirty-summaries';
 import { PgNamesVersion } from '../src/modules/dashboards/elasticsearch/names-version';
-import { EventLogReplay } from '../src/modules/dashboards/infrastructure/event-log-replay';
+import { EventLogReplay } from '../src/platform/event-log/event-log-replay';
 import { ProjectionCheckpoints } from '../src/modules/dashboards/freshness/projection-checkpoints';
 import { ReadModelFreshness } from '../src/modules/dashboards/freshness/read-model-freshness';
 import { ReadModelIndexManager } from '../src/modules/dashboards/elasticsearch/read-model-index-manager';

@@ -2,7 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config';
-import { EventLogReplay } from '../modules/dashboards/infrastructure/event-log-replay';
+import { EventLogReplay } from '../platform/event-log/event-log-replay';
 import { PgNamesVersion } from '../modules/dashboards/elasticsearch/names-version';
 import { ReadModelIndexManager } from '../modules/dashboards/elasticsearch/read-model-index-manager';
 import { ReadModelProjection } from '../modules/dashboards/projections/read-model.projection';

@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { CENTS, GRAMS, toUnits } from '../../src/modules/dashboards/domain/exact-units';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
-import { EventLogReplay } from '../../src/modules/dashboards/infrastructure/event-log-replay';
+import { EventLogReplay } from '../../src/platform/event-log/event-log-replay';
 import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
 import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
 import { generationSet, READ_MODEL_INDEXES } from '../../src/modules/dashboards/elasticsearch/read-model-indexes';

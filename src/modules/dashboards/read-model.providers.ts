@@ -11,7 +11,7 @@ import { RebuildRuns } from './rebuild/rebuild-runs';
 import { SummaryFlusher } from './summaries/summary-flusher';
 import { DirtySummaries } from './summaries/dirty-summaries';
 import { PgNamesVersion } from './elasticsearch/names-version';
-import { EventLogReplay } from './infrastructure/event-log-replay';
+import { EventLogReplay } from '../../platform/event-log/event-log-replay';
 import { ProjectionCheckpoints } from './freshness/projection-checkpoints';
 import { ReadModelFreshness } from './freshness/read-model-freshness';
 import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';

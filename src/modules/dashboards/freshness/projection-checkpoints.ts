@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
+import type { LogCursor } from '../../../platform/event-log/log-cursor';
+import { cursorAt } from '../../../platform/event-log/log-positions';
 
 /**
  * Per consumer (a statistics shard, the reference fan-out queue), the log cursor up to which its
@@ -25,13 +26,8 @@ export class ProjectionCheckpoints {
   }
 
   /** The cursor of the event at `position`, or null when the log has no such event. */
-  async cursorOf(position: string): Promise<LogCursor | null> {
-    const { rows } = await this.pool.query<LogCursor>({
-      name: 'projection-cursor-of',
-      text: `select transaction_id::text as "transactionId", position::text as "position" from event_log where position = $1::bigint`,
-      values: [position],
-    });
-    return rows[0] ?? null;
+  cursorOf(position: string): Promise<LogCursor | null> {
+    return cursorAt(this.pool, position);
   }
 
   /** True when every one of `consumers` has a checkpoint at or after `target`. */

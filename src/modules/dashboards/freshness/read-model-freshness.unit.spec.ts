@@ -1,4 +1,4 @@
-import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
+import type { LogCursor } from '../../../platform/event-log/log-cursor';
 import type { ProjectionCheckpoints } from './projection-checkpoints';
 import { ReadModelFreshness } from './read-model-freshness';
 

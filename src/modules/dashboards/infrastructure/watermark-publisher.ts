@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { ENVELOPE_VERSION, type EventEnvelope } from '../../../platform/messaging/wire/event-envelope';
 import { publishOptions } from '../../../platform/messaging/wire/message-headers';
-import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
+import type { LogCursor } from '../../../platform/event-log/log-cursor';
 
 /** The message type of a watermark; listed in the wire contract so consumers accept it. */
 export const PROJECTION_WATERMARK = 'ProjectionWatermark';

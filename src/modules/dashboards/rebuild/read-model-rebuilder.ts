@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
+import { atOrAfter, LOG_START, type LogCursor } from '../../../platform/event-log/log-cursor';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { atOrAfter, EventLogReplay, type ReplayFilter } from '../infrastructure/event-log-replay';
+import { EventLogReplay, type ReplayFilter } from '../../../platform/event-log/event-log-replay';
 import type { ReadModelIndexManager } from '../elasticsearch/read-model-index-manager';
 import { TouchedScopes } from '../domain/summary-scopes';
 import { generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
@@ -18,7 +18,6 @@ export interface RebuildOptions {
   readonly onMalformed?: (problem: string) => void;
 }
 
-const START: LogCursor = { transactionId: '0', position: '0' };
 const REPLAY_CONCURRENCY = 2;
 
 /**
@@ -60,7 +59,7 @@ export class ReadModelRebuilder {
         options.onProgress?.(phase, processed, Math.max(total, processed));
       };
       // Facts, countries and catalogue first; summaries once, from the final facts.
-      let { cursor, processed } = await this.replayFrom(START, 0, target, 'deferred', options, (n) => report('replaying', n));
+      let { cursor, processed } = await this.replayFrom(LOG_START, 0, target, 'deferred', options, (n) => report('replaying', n));
       await report('summarizing', processed);
       await this.client.indices.refresh({ index: target.facts });
       const everything = await scopesOfAllFacts(this.client, target.facts);

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import type { StoredEvent } from '../../../platform/event-log/event-log.types';
-import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
-import { readAfter as readLogAfter } from '../../../platform/relay/event-log-tail';
+import type { StoredEvent } from './event-log.types';
+import type { LogCursor } from './log-cursor';
+import { readAfter as readLogAfter } from './event-log-tail';
 
 /** Which part of the log a replay reads: all of it, or (tests) some streams only. */
 export interface ReplayFilter {
@@ -57,10 +57,4 @@ export class EventLogReplay {
     );
     return Number(rows[0].count);
   }
-}
-
-/** a >= b in relay order. */
-export function atOrAfter(a: LogCursor, b: LogCursor): boolean {
-  const [ta, tb] = [BigInt(a.transactionId), BigInt(b.transactionId)];
-  return ta > tb || (ta === tb && BigInt(a.position) >= BigInt(b.position));
 }

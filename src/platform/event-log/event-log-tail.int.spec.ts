@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { testConfig } from '../../../test/support/test-config';
-import { cursorOf, readAfter } from './event-log-tail';
-import type { LogCursor } from './relay-checkpoint';
+import { readAfter } from './event-log-tail';
+import { cursorOf, type LogCursor } from './log-cursor';
 
 /**
  * The relay's read against the real PostgreSQL, where the order must be numeric: positions that

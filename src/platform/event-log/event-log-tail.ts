@@ -1,7 +1,6 @@
-import { EVENT_LOG_ROW_COLUMNS, toStoredEvent, type EventLogRow } from '../event-log/event-log.row';
-import type { StoredEvent } from '../event-log/event-log.types';
-import type { LogCursor } from './relay-checkpoint';
-import type { Sql } from './relay-lease';
+import { EVENT_LOG_ROW_COLUMNS, toStoredEvent, type EventLogRow } from './event-log.row';
+import type { StoredEvent } from './event-log.types';
+import type { LogCursor, Sql } from './log-cursor';
 
 /**
  * The gap-safe read. A position is taken at insert but becomes visible at commit, so "position >
@@ -37,8 +36,4 @@ export async function readAfter(client: Sql, cursor: LogCursor, limit: number, s
     values: [cursor.transactionId, cursor.position, limit, streamIds],
   });
   return rows.map(toStoredEvent);
-}
-
-export function cursorOf(event: Pick<StoredEvent, 'transactionId' | 'position'>): LogCursor {
-  return { transactionId: event.transactionId, position: event.position };
 }
