@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
-import { WatermarkPublisher } from './infrastructure/watermark-publisher';
 
 /** Creates missing indexes and aliases before the first query or event, and says when a mapping changed. */
 @Injectable()
@@ -11,7 +10,6 @@ export class ReadModelLifecycle implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly indexes: ReadModelIndexManager,
-    private readonly watermarks: WatermarkPublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,7 +25,6 @@ export class ReadModelLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.watermarks.close();
     // Every test run has an index prefix of its own; an app a test started leaves no indexes
     // behind (tests of the read model keep theirs by creating them before the app).
     if (this.config.NODE_ENV === 'test' && this.createdHere) await this.indexes.deleteAll().catch(() => undefined);

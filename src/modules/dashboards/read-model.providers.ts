@@ -18,7 +18,7 @@ import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager'
 import { aliasSet } from './elasticsearch/read-model-indexes';
 import { ReadModelLookups } from './elasticsearch/read-model-lookups';
 import { READ_MODEL_ALIASES } from './read-model.tokens';
-import { WatermarkPublisher } from './infrastructure/watermark-publisher';
+import { WatermarkPublisher } from '../../platform/relay/watermark-publisher';
 
 /** The read model's collaborators are plain classes (the CLI builds them without Nest); these wire them. */
 export const readModelProviders: Provider[] = [
@@ -44,12 +44,6 @@ export const readModelProviders: Provider[] = [
     inject: [Client, ReadModelProjection, ReadModelIndexManager, EventLogReplay, RebuildRuns],
     useFactory: (es: Client, projection: ReadModelProjection, indexes: ReadModelIndexManager, replay: EventLogReplay, runs: RebuildRuns) =>
       new ReadModelRebuilder(es, projection, indexes, replay, runs),
-  },
-  {
-    provide: WatermarkPublisher,
-    inject: [PG_POOL, APP_CONFIG, BROKER_TOPOLOGY],
-    useFactory: (pool: Pool, c: AppConfig, topology: BrokerTopology) =>
-      new WatermarkPublisher(pool, c.RABBITMQ_URL, c.RELAY_NAME, consumedQueues(topology)),
   },
   {
     provide: ReadModelFreshness,

@@ -7,7 +7,7 @@ import { generationSet, type IndexSet } from '../elasticsearch/read-model-indexe
 import { DirtySummaries } from '../summaries/dirty-summaries';
 import { ProjectionCheckpoints } from '../freshness/projection-checkpoints';
 import { READ_MODEL_ALIASES } from '../read-model.tokens';
-import { PROJECTION_WATERMARK, type WatermarkData } from '../infrastructure/watermark-publisher';
+import { PROJECTION_WATERMARK, watermarkCursor } from '../../../platform/messaging/wire/projection-watermark';
 import { fromEnvelope, type ProjectableEvent } from './projectable-event';
 import { ReadModelProjection } from './read-model.projection';
 import { RebuildRuns } from '../rebuild/rebuild-runs';
@@ -48,8 +48,10 @@ export class ReadModelMessageHandler implements MessageHandler {
       // recomputed (and the facts refreshed), it is all searchable: record how far this queue is.
       const newest = watermarks[watermarks.length - 1];
       if (newest) {
+        const cursor = watermarkCursor(newest.data);
+        if (!cursor) throw new MalformedEventError([`${PROJECTION_WATERMARK} at position ${newest.position}: no valid cursor`]);
         await this.flusher.flush();
-        await this.checkpoints.advance(newest.queue, newest.data as unknown as WatermarkData);
+        await this.checkpoints.advance(newest.queue, cursor);
       }
     } catch (error) {
       if (isTransient(error)) throw new TransientDeliveryError(`Elasticsearch: ${String(error)}`, { cause: error });
