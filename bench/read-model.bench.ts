@@ -11,6 +11,8 @@ import type { IndexSet } from '../src/modules/dashboards/elasticsearch/read-mode
 import { scopesOfAllFacts } from '../src/modules/dashboards/projections/facts/fact-scans';
 import { ReadModelProjection } from '../src/modules/dashboards/projections/read-model.projection';
 import { SummaryFlusher, type FlushStats } from '../src/modules/dashboards/summaries/summary-flusher';
+import { SummaryRecompute } from '../src/modules/dashboards/summaries/summary-recompute';
+import { ReadModelLookups } from '../src/modules/dashboards/elasticsearch/read-model-lookups';
 import { ReadModelRebuilder } from '../src/modules/dashboards/rebuild/read-model-rebuilder';
 import { RebuildRuns } from '../src/modules/dashboards/rebuild/rebuild-runs';
 import { GetDashboardSummaryHandler } from '../src/modules/dashboards/queries/get-dashboard-summary/get-dashboard-summary.handler';
@@ -170,7 +172,7 @@ async function projectionThroughput(
 ): Promise<{ elapsed: number; factsShare: number; flushes: FlushStats }> {
   const projection = new ReadModelProjection(client, { names: new PgNamesVersion(pool) });
   const dirty = new DirtySummaries(pool, prefix);
-  const flusher = new SummaryFlusher(projection, dirty, prefix);
+  const flusher = new SummaryFlusher(new SummaryRecompute(client, new ReadModelLookups(client)), dirty, prefix);
   const flushEvery = loadConfig().SUMMARY_FLUSH_INTERVAL_MS;
   const shards: ReturnType<typeof recordedEvent>[][] = [[], [], [], []];
   for (let j = 0; j < count; j++) {

@@ -5,10 +5,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL } from '../../platform/database/pg-pool';
 import { consumedQueues, type BrokerTopology } from '../../platform/messaging/broker-topology';
 import { BROKER_TOPOLOGY } from '../../platform/messaging/broker-topology.provider';
+import { DUAL_WRITE } from './projections/dual-write';
 import { ReadModelProjection } from './projections/read-model.projection';
 import { ReadModelRebuilder } from './rebuild/read-model-rebuilder';
 import { RebuildRuns } from './rebuild/rebuild-runs';
 import { SummaryFlusher } from './summaries/summary-flusher';
+import { SummaryRecompute } from './summaries/summary-recompute';
 import { DirtySummaries } from './summaries/dirty-summaries';
 import { PgNamesVersion } from './elasticsearch/names-version';
 import { EventLogReplay } from '../../platform/event-log/event-log-replay';
@@ -32,12 +34,14 @@ export const readModelProviders: Provider[] = [
   },
   { provide: ProjectionCheckpoints, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new ProjectionCheckpoints(pool, c.ES_INDEX_PREFIX) },
   { provide: RebuildRuns, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new RebuildRuns(pool, c.ES_INDEX_PREFIX) },
+  { provide: DUAL_WRITE, useExisting: RebuildRuns },
   { provide: EventLogReplay, inject: [PG_POOL], useFactory: (pool: Pool) => new EventLogReplay(pool) },
   { provide: DirtySummaries, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new DirtySummaries(pool, c.ES_INDEX_PREFIX) },
+  { provide: SummaryRecompute, inject: [Client, ReadModelLookups], useFactory: (es: Client, lookups: ReadModelLookups) => new SummaryRecompute(es, lookups) },
   {
     provide: SummaryFlusher,
-    inject: [ReadModelProjection, DirtySummaries, APP_CONFIG],
-    useFactory: (projection: ReadModelProjection, dirty: DirtySummaries, c: AppConfig) => new SummaryFlusher(projection, dirty, c.ES_INDEX_PREFIX),
+    inject: [SummaryRecompute, DirtySummaries, APP_CONFIG],
+    useFactory: (summaries: SummaryRecompute, dirty: DirtySummaries, c: AppConfig) => new SummaryFlusher(summaries, dirty, c.ES_INDEX_PREFIX),
   },
   {
     provide: ReadModelRebuilder,

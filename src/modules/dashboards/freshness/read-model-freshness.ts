@@ -29,7 +29,7 @@ export class ReadModelFreshness {
     private readonly checkpoints: ProjectionCheckpoints,
     private readonly consumers: readonly string[],
     private readonly options: FreshnessOptions,
-    /** Asks for watermarks behind what the relay has published (see WatermarkPublisher). */
+    /** Asks for watermarks behind what the relay has published (platform/relay/watermark-publisher.ts). */
     private readonly nudge: () => Promise<unknown> = async () => undefined,
   ) {}
 

@@ -8,9 +8,9 @@ import { DirtySummaries } from '../summaries/dirty-summaries';
 import { ProjectionCheckpoints } from '../freshness/projection-checkpoints';
 import { READ_MODEL_ALIASES } from '../read-model.tokens';
 import { PROJECTION_WATERMARK, watermarkCursor } from '../../../platform/messaging/wire/projection-watermark';
+import { DUAL_WRITE, type DualWrite } from './dual-write';
 import { fromEnvelope, type ProjectableEvent } from './projectable-event';
 import { ReadModelProjection } from './read-model.projection';
-import { RebuildRuns } from '../rebuild/rebuild-runs';
 import { SummaryFlusher } from '../summaries/summary-flusher';
 
 /**
@@ -30,7 +30,7 @@ export class ReadModelMessageHandler implements MessageHandler {
     private readonly dirty: DirtySummaries,
     private readonly flusher: SummaryFlusher,
     private readonly checkpoints: ProjectionCheckpoints,
-    private readonly runs: RebuildRuns,
+    @Inject(DUAL_WRITE) private readonly rebuilds: DualWrite,
     @Inject(READ_MODEL_ALIASES) private readonly aliases: IndexSet,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -63,7 +63,7 @@ export class ReadModelMessageHandler implements MessageHandler {
   private async apply(events: ProjectableEvent[]): Promise<void> {
     const { malformed, touched } = await this.projection.applyBatch(events, this.aliases, { summaries: 'queued' });
     await this.dirty.mark('live', touched);
-    const rebuilding = await this.runs.dualWrite();
+    const rebuilding = await this.rebuilds.dualWrite();
     const alsoThere = rebuilding?.referenceData ? events : events.filter((event) => event.streamId.startsWith('statistic:'));
     if (rebuilding && alsoThere.length > 0) {
       const outcome = await this.projection.applyBatch(alsoThere, generationSet(this.config.ES_INDEX_PREFIX, rebuilding.generation), { summaries: 'queued' });

@@ -79,10 +79,7 @@ export class ReadModelProjection {
   }
 
   /** Recomputes the given summaries from the facts (a flush of queued summaries, a rebuild's last step, a repair). */
-  async recompute(indexes: IndexSet, touched: TouchedScopes): Promise<number> {
-    // Facts written before their summaries were queued become searchable here, before any
-    // summary's seq_no is read: the order compare-and-set relies on (summary-recompute.ts).
-    await this.client.indices.refresh({ index: indexes.facts });
-    return this.summaries.recompute(indexes, touched);
+  recompute(indexes: IndexSet, touched: TouchedScopes): Promise<number> {
+    return this.summaries.recomputeFromFacts(indexes, touched);
   }
 }

@@ -23,7 +23,7 @@ const REPLAY_CONCURRENCY = 2;
 /**
  * Replays the event log into a new generation of indexes and swaps the aliases to it at once,
  * while queries keep reading the old generation. Live projectors also write the new generation
- * from the moment the replay starts (see RebuildRuns.dualWriteGeneration), so nothing they apply
+ * from the moment the replay starts (see RebuildRuns.dualWrite), so nothing they apply
  * meanwhile is missing after the swap. Only the projection runs: no broker, no notifications, so
  * a replay never alerts anyone.
  */

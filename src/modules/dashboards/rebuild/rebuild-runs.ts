@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { RebuildAlreadyRunningError } from '../dashboards.errors';
+import type { DualWrite, DualWriteTarget } from '../projections/dual-write';
 
 export type RebuildStatus = 'running' | 'completed' | 'failed';
 export type RebuildPhase = 'creating-indexes' | 'replaying' | 'summarizing' | 'catching-up' | 'swapping' | 'done';
@@ -27,7 +28,7 @@ const COLUMNS = `id, status, phase, from_generation as "fromGeneration", to_gene
   started_at as "startedAt", finished_at as "finishedAt", error`;
 
 /** Rebuilds as rows in PostgreSQL: progress for every instance to read, and one running at a time per prefix. */
-export class RebuildRuns {
+export class RebuildRuns implements DualWrite {
   constructor(
     private readonly pool: Pool,
     private readonly prefix: string,
@@ -83,7 +84,7 @@ export class RebuildRuns {
    * events from its replay on, country and catalogue events only once the replay has applied the
    * log's own (from catching-up on), since those must land after the registration they follow.
    */
-  async dualWrite(): Promise<{ generation: number; referenceData: boolean } | null> {
+  async dualWrite(): Promise<DualWriteTarget | null> {
     const { rows } = await this.pool.query<{ generation: number; phase: RebuildPhase }>({
       name: 'read-model-dual-write',
       text: `select to_generation as generation, phase from read_model_rebuild

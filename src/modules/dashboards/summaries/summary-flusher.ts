@@ -2,7 +2,7 @@ import { errors } from '@elastic/elasticsearch';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { byTarget, type DirtyRow, type DirtySummaries } from './dirty-summaries';
 import { aliasSet, generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
-import type { ReadModelProjection } from '../projections/read-model.projection';
+import type { SummaryRecompute } from './summary-recompute';
 
 /** (Target, month) pairs per round of a flush: each month holds at most ~7,000 summaries. */
 const PERIODS_PER_ROUND = 12;
@@ -34,7 +34,7 @@ export class SummaryFlusher {
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly projection: ReadModelProjection,
+    private readonly summaries: SummaryRecompute,
     private readonly dirty: DirtySummaries,
     private readonly prefix: string,
   ) {}
@@ -89,7 +89,7 @@ export class SummaryFlusher {
   private async recompute(rows: readonly DirtyRow[]): Promise<void> {
     for (const [target, touched] of byTarget(rows)) {
       try {
-        await this.projection.recompute(targetIndexes(this.prefix, target), touched);
+        await this.summaries.recomputeFromFacts(targetIndexes(this.prefix, target), touched);
       } catch (error) {
         // A generation dropped after a rebuild: nothing left to keep up to date there.
         if (!(error instanceof errors.ResponseError && error.body?.error?.type === 'index_not_found_exception')) throw error;

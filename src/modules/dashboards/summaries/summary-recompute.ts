@@ -42,6 +42,16 @@ export class SummaryRecompute {
     private readonly beforeWrite: (summaries: 'months' | 'years') => Promise<void> = async () => undefined,
   ) {}
 
+  /**
+   * For queued summaries (a flush, a rebuild's last step, a repair): facts written before their
+   * summaries were queued become searchable here, before any summary's seq_no is read, the order
+   * compare-and-set relies on. Returns the conflicts retried.
+   */
+  async recomputeFromFacts(indexes: IndexSet, touched: TouchedScopes): Promise<number> {
+    await this.client.indices.refresh({ index: indexes.facts });
+    return this.recompute(indexes, touched);
+  }
+
   /** Monthly documents first, then the year summaries they are part of. Returns the conflicts retried. */
   async recompute(indexes: IndexSet, touched: TouchedScopes): Promise<number> {
     if (touched.isEmpty) return 0;
