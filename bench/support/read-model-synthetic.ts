@@ -84,6 +84,7 @@ export function recordedEvent(fact: SyntheticFact, position: number): Projectabl
     streamId: `statistic:${fact.countryCode}-${fact.hsCode}-${fact.period}`,
     streamVersion: 1,
     type: 'ExportStatisticRecorded',
+    schemaVersion: 1,
     data: { countryCode: fact.countryCode, hsCode: fact.hsCode, period: fact.period, valueUsd: decimal(fact.cents, 2), weightKg: decimal(fact.grams, 3) },
     occurredAt: new Date('2026-01-15T00:00:00Z'),
   };

@@ -1,7 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { loadCountryReference, type Country as ReferenceCountry, type CountryReference } from '../../reference-data/countries';
-import { loadHsNomenclature, type HsNomenclature } from '../../reference-data/hs-nomenclature';
-import type { StatisticKeyData } from '../../statistics/domain/statistic-key';
+import { loadCountryReference, loadHsNomenclature, type CountryReference, type HsNomenclature, type ReferenceCountry } from '../../reference-data';
+import type { StatisticKeyFields } from '../../statistics';
 import { countryNamesOf, productNamesOf, type CodeNames, type CountryNames, type CountryView, type ProductNames } from '../domain/denormalized-names';
 import type { FactNames } from '../projections/facts/fact.projector';
 import type { IndexSet } from './read-model-indexes';
@@ -33,7 +32,7 @@ export class ReadModelLookups {
    * that same version are reused and only new codes are read; a new version empties the cache.
    * Without one, everything is read.
    */
-  async factNames(indexes: IndexSet, facts: readonly StatisticKeyData[], version: string | null): Promise<(fact: StatisticKeyData) => FactNames> {
+  async factNames(indexes: IndexSet, facts: readonly StatisticKeyFields[], version: string | null): Promise<(fact: StatisticKeyFields) => FactNames> {
     let cache = version === null ? undefined : this.caches.get(indexes.facts);
     if (!cache || cache.version !== version) {
       cache = { version: version ?? '', countries: new Map(), products: new Map() };
