@@ -9,10 +9,10 @@ import { ReadModelFreshness } from '../src/modules/dashboards/freshness/read-mod
 import { ReadModelIndexManager } from '../src/modules/dashboards/elasticsearch/read-model-index-manager';
 import type { IndexSet } from '../src/modules/dashboards/elasticsearch/read-model-indexes';
 import { scopesOfAllFacts } from '../src/modules/dashboards/projections/facts/fact-scans';
-import { ReadModelProjection } from '../src/modules/dashboards/projections/read-model.projection';
+import { ReadModelProjection } from '../src/modules/dashboards/read-model.projection';
 import { SummaryFlusher, type FlushStats } from '../src/modules/dashboards/summaries/summary-flusher';
 import { SummaryRecompute } from '../src/modules/dashboards/summaries/summary-recompute';
-import { ReadModelLookups } from '../src/modules/dashboards/elasticsearch/read-model-lookups';
+import { ReadModelLookups } from '../src/modules/dashboards/projections/read-model-lookups';
 import { ReadModelRebuilder } from '../src/modules/dashboards/rebuild/read-model-rebuilder';
 import { RebuildRuns } from '../src/modules/dashboards/rebuild/rebuild-runs';
 import { GetDashboardSummaryHandler } from '../src/modules/dashboards/queries/get-dashboard-summary/get-dashboard-summary.handler';

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { countryNamesOf, productNamesOf, type ProductNames } from '../../src/modules/dashboards/domain/denormalized-names';
 import { bulkWrite } from '../../src/modules/dashboards/elasticsearch/es-bulk';
 import type { IndexSet } from '../../src/modules/dashboards/elasticsearch/read-model-indexes';
-import { ReadModelLookups } from '../../src/modules/dashboards/elasticsearch/read-model-lookups';
+import { ReadModelLookups } from '../../src/modules/dashboards/projections/read-model-lookups';
 import { factOp } from '../../src/modules/dashboards/projections/facts/fact-writer';
 import { evolveFact, type FactNames } from '../../src/modules/dashboards/projections/facts/fact.projector';
 import type { ProjectableEvent } from '../../src/modules/dashboards/projections/projectable-event';

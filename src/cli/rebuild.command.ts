@@ -5,7 +5,7 @@ import { loadConfig } from '../config/app-config';
 import { EventLogReplay } from '../platform/event-log/event-log-replay';
 import { PgNamesVersion } from '../modules/dashboards/elasticsearch/names-version';
 import { ReadModelIndexManager } from '../modules/dashboards/elasticsearch/read-model-index-manager';
-import { ReadModelProjection } from '../modules/dashboards/projections/read-model.projection';
+import { ReadModelProjection } from '../modules/dashboards/read-model.projection';
 import { ReadModelRebuilder } from '../modules/dashboards/rebuild/read-model-rebuilder';
 import { RebuildRuns } from '../modules/dashboards/rebuild/rebuild-runs';
 import { createPgPool } from '../platform/database/pg-pool';

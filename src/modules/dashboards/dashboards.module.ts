@@ -6,9 +6,9 @@ import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager'
 import { ReadModelLifecycle } from './read-model-lifecycle.host';
 import { readModelProviders } from './read-model.providers';
 import { SummaryFlushHost } from './summary-flush.host';
-import { ReadModelProjection } from './projections/read-model.projection';
+import { ReadModelProjection } from './read-model.projection';
 import { ReadModelRebuilder } from './rebuild/read-model-rebuilder';
-import { ReadModelMessageHandler } from './projections/read-model.message-handler';
+import { ReadModelMessageHandler } from './read-model.message-handler';
 import { GetCountryProfileHandler } from './queries/get-country-profile/get-country-profile.handler';
 import { GetCountryProfileResolver } from './queries/get-country-profile/get-country-profile.resolver';
 import { GetDashboardSummaryHandler } from './queries/get-dashboard-summary/get-dashboard-summary.handler';

@@ -6,7 +6,7 @@ import type { ReadModelIndexManager } from '../elasticsearch/read-model-index-ma
 import { TouchedScopes } from '../domain/summary-scopes';
 import { generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
 import { scopesOfAllFacts } from '../projections/facts/fact-scans';
-import type { ReadModelProjection } from '../projections/read-model.projection';
+import type { ReadModelProjection } from '../read-model.projection';
 import type { RebuildPhase, RebuildRun, RebuildRuns } from './rebuild-runs';
 
 export interface RebuildOptions {

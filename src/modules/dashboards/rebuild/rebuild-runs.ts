@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { RebuildAlreadyRunningError } from '../dashboards.errors';
-import type { DualWrite, DualWriteTarget } from '../projections/dual-write';
+import type { DualWrite, DualWriteTarget } from '../dual-write';
 
 export type RebuildStatus = 'running' | 'completed' | 'failed';
 export type RebuildPhase = 'creating-indexes' | 'replaying' | 'summarizing' | 'catching-up' | 'swapping' | 'done';

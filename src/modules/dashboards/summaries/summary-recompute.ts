@@ -5,7 +5,7 @@ import type { MonthFigures } from '../domain/summary-figures';
 import { monthlyTrendId, parseScope, TouchedScopes } from '../domain/summary-scopes';
 import { bulkWrite, casCondition, multiGet, refresh, type WriteOp } from '../elasticsearch/es-bulk';
 import type { IndexSet } from '../elasticsearch/read-model-indexes';
-import type { ReadModelLookups } from '../elasticsearch/read-model-lookups';
+import type { ReadModelLookups } from '../projections/read-model-lookups';
 import { rollUpCountryYear } from '../projections/country-summaries/country-summary.projector';
 import { summarizeMonth } from '../projections/monthly-trends/monthly-trend.projector';
 import { aggregatePeriods } from './period-aggregation';

@@ -4,7 +4,7 @@ import { TouchedScopes } from '../../domain/summary-scopes';
 import { refresh } from '../../elasticsearch/es-bulk';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import type { NamesVersion } from '../../elasticsearch/names-version';
-import type { ReadModelLookups } from '../../elasticsearch/read-model-lookups';
+import type { ReadModelLookups } from '../read-model-lookups';
 import { renameFacts, scopesOfFacts } from '../facts/fact-scans';
 import { writeReferenceDocuments } from '../reference-documents';
 import { evolveCountryDocument, isCountryEvent, type CountryDocument } from './country.projector';

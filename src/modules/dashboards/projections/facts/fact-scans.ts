@@ -4,7 +4,7 @@ import { namesDiffer } from '../../domain/denormalized-names';
 import { countryScope, periodOf, productScope, TOTAL_SCOPE, TouchedScopes } from '../../domain/summary-scopes';
 import { bulkWrite } from '../../elasticsearch/es-bulk';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
-import type { ReadModelLookups } from '../../elasticsearch/read-model-lookups';
+import type { ReadModelLookups } from '../read-model-lookups';
 import { factOp, namesFor } from './fact-writer';
 import { renameFact, type FactDocument } from './fact.projector';
 

@@ -6,7 +6,7 @@ import { TouchedScopes } from '../../domain/summary-scopes';
 import { bulkWrite, multiGet, opKey, refresh, type WriteOp } from '../../elasticsearch/es-bulk';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import type { NamesVersion } from '../../elasticsearch/names-version';
-import type { ReadModelLookups } from '../../elasticsearch/read-model-lookups';
+import type { ReadModelLookups } from '../read-model-lookups';
 import { evolveFact, factId, isFactEvent, renameFact, type FactDocument, type FactNames } from './fact.projector';
 
 export interface FactsOutcome {

@@ -6,7 +6,7 @@ import { HsCode } from '../../../../kernel/hs-code';
 import { marketShare } from '../../analytics';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
-import { ReadModelLookups } from '../../elasticsearch/read-model-lookups';
+import { ReadModelLookups } from '../../projections/read-model-lookups';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
 import { checkYear, nationalMonths, sumMonths, usd } from '../shared/read-model-reads';
 import { topPartnersOfFacts } from '../shared/top-of-facts';

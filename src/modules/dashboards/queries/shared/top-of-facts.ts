@@ -4,7 +4,7 @@ import { herfindahlHirschmanIndex } from '../../analytics';
 import { unitsFromSum } from '../../domain/exact-units';
 import type { Figures } from '../../domain/summary-figures';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
-import type { ReadModelLookups } from '../../elasticsearch/read-model-lookups';
+import type { ReadModelLookups } from '../../projections/read-model-lookups';
 import { partnerRow, productRow, type PartnerRow, type ProductRow } from './ranking-rows';
 import { inactiveCountries, usd } from './read-model-reads';
 

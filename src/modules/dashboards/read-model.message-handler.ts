@@ -1,17 +1,17 @@
 import { errors } from '@elastic/elasticsearch';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { DeliveryHandler, TransientDeliveryError, type DeliveredEvent, type MessageHandler } from '../../../platform/delivery/message-handler';
-import { isSupportedReadModelType } from './read-model-event-types';
-import { generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
-import { DirtySummaries } from '../summaries/dirty-summaries';
-import { ProjectionCheckpoints } from '../freshness/projection-checkpoints';
-import { READ_MODEL_ALIASES } from '../read-model.tokens';
-import { PROJECTION_WATERMARK, watermarkCursor } from '../../../platform/messaging/wire/projection-watermark';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { DeliveryHandler, TransientDeliveryError, type DeliveredEvent, type MessageHandler } from '../../platform/delivery/message-handler';
+import { isSupportedReadModelType } from './projections/read-model-event-types';
+import { generationSet, type IndexSet } from './elasticsearch/read-model-indexes';
+import { DirtySummaries } from './summaries/dirty-summaries';
+import { ProjectionCheckpoints } from './freshness/projection-checkpoints';
+import { READ_MODEL_ALIASES } from './read-model.tokens';
+import { PROJECTION_WATERMARK, watermarkCursor } from '../../platform/messaging/wire/projection-watermark';
 import { DUAL_WRITE, type DualWrite } from './dual-write';
-import { fromEnvelope, type ProjectableEvent } from './projectable-event';
+import { fromEnvelope, type ProjectableEvent } from './projections/projectable-event';
 import { ReadModelProjection } from './read-model.projection';
-import { SummaryFlusher } from '../summaries/summary-flusher';
+import { SummaryFlusher } from './summaries/summary-flusher';
 
 /**
  * The read model's consumer of the shard queues and of the reference queue. Applies each batch's

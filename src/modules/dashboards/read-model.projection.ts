@@ -1,14 +1,14 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { ProjectableEvent } from './projectable-event';
-import { TouchedScopes } from '../domain/summary-scopes';
-import type { IndexSet } from '../elasticsearch/read-model-indexes';
-import { NO_NAMES_VERSION, type NamesVersion } from '../elasticsearch/names-version';
-import { ReadModelLookups } from '../elasticsearch/read-model-lookups';
-import { projectCountries } from './countries/country-writer';
-import { projectFacts } from './facts/fact-writer';
-import { projectProducts } from './products/product-writer';
-import { malformation } from './read-model-event-types';
-import { SummaryRecompute } from '../summaries/summary-recompute';
+import type { ProjectableEvent } from './projections/projectable-event';
+import { TouchedScopes } from './domain/summary-scopes';
+import type { IndexSet } from './elasticsearch/read-model-indexes';
+import { NO_NAMES_VERSION, type NamesVersion } from './elasticsearch/names-version';
+import { ReadModelLookups } from './projections/read-model-lookups';
+import { projectCountries } from './projections/countries/country-writer';
+import { projectFacts } from './projections/facts/fact-writer';
+import { projectProducts } from './projections/products/product-writer';
+import { malformation } from './projections/read-model-event-types';
+import { SummaryRecompute } from './summaries/summary-recompute';
 
 export interface BatchOutcome {
   readonly events: number;

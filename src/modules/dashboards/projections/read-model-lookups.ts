@@ -2,11 +2,11 @@ import type { Client } from '@elastic/elasticsearch';
 import { loadCountryReference, loadHsNomenclature, type CountryReference, type HsNomenclature, type ReferenceCountry } from '../../reference-data';
 import type { StatisticKeyFields } from '../../statistics';
 import { countryNamesOf, productNamesOf, type CodeNames, type CountryNames, type CountryView, type ProductNames } from '../domain/denormalized-names';
-import type { FactNames } from '../projections/facts/fact.projector';
-import type { IndexSet } from './read-model-indexes';
-import { countryViewOf, fromReference, type CountryDocument } from '../projections/countries/country.projector';
-import { codeNamesOf, fromNomenclature, type NomenclatureEntry, type ProductDocument } from '../projections/products/product.projector';
-import { multiGet } from './es-bulk';
+import type { FactNames } from './facts/fact.projector';
+import type { IndexSet } from '../elasticsearch/read-model-indexes';
+import { countryViewOf, fromReference, type CountryDocument } from './countries/country.projector';
+import { codeNamesOf, fromNomenclature, type NomenclatureEntry, type ProductDocument } from './products/product.projector';
+import { multiGet } from '../elasticsearch/es-bulk';
 
 let countryReference: CountryReference | undefined;
 let nomenclature: HsNomenclature | undefined;
