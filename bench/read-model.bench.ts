@@ -1,18 +1,20 @@
 import { Client } from '@elastic/elasticsearch';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { DirtySummaries } from '../src/modules/dashboards/infrastructure/dirty-summaries';
-import { PgNamesVersion } from '../src/modules/dashboards/infrastructure/names-version';
-import { EventLogReplay } from '../src/modules/dashboards/infrastructure/event-log-replay';
-import { ProjectionCheckpoints } from '../src/modules/dashboards/infrastructure/projection-checkpoints';
-import { ReadModelFreshness } from '../src/modules/dashboards/infrastructure/read-model-freshness';
-import { ReadModelIndexManager } from '../src/modules/dashboards/infrastructure/read-model-index-manager';
-import type { IndexSet } from '../src/modules/dashboards/infrastructure/read-model-indexes';
-import { scopesOfAllFacts } from '../src/modules/dashboards/projections/fact-scans';
-import { ReadModelProjection } from '../src/modules/dashboards/projections/read-model.projection';
-import { SummaryFlusher, type FlushStats } from '../src/modules/dashboards/projections/summary-flusher';
-import { ReadModelRebuilder } from '../src/modules/dashboards/projections/rebuild/read-model-rebuilder';
-import { RebuildRuns } from '../src/modules/dashboards/projections/rebuild/rebuild-runs';
+import { DirtySummaries } from '../src/modules/dashboards/summaries/dirty-summaries';
+import { PgNamesVersion } from '../src/modules/dashboards/elasticsearch/names-version';
+import { EventLogReplay } from '../src/platform/event-log/event-log-replay';
+import { ProjectionCheckpoints } from '../src/modules/dashboards/freshness/projection-checkpoints';
+import { ReadModelFreshness } from '../src/modules/dashboards/freshness/read-model-freshness';
+import { ReadModelIndexManager } from '../src/modules/dashboards/elasticsearch/read-model-index-manager';
+import type { IndexSet } from '../src/modules/dashboards/elasticsearch/read-model-indexes';
+import { scopesOfAllFacts } from '../src/modules/dashboards/projections/facts/fact-scans';
+import { ReadModelProjection } from '../src/modules/dashboards/read-model.projection';
+import { SummaryFlusher, type FlushStats } from '../src/modules/dashboards/summaries/summary-flusher';
+import { SummaryRecompute } from '../src/modules/dashboards/summaries/summary-recompute';
+import { ReadModelLookups } from '../src/modules/dashboards/projections/read-model-lookups';
+import { ReadModelRebuilder } from '../src/modules/dashboards/rebuild/read-model-rebuilder';
+import { RebuildRuns } from '../src/modules/dashboards/rebuild/rebuild-runs';
 import { GetDashboardSummaryHandler } from '../src/modules/dashboards/queries/get-dashboard-summary/get-dashboard-summary.handler';
 import { GetDashboardSummaryQuery } from '../src/modules/dashboards/queries/get-dashboard-summary/get-dashboard-summary.query';
 import { TouchedScopes } from '../src/modules/dashboards/domain/summary-scopes';
@@ -170,7 +172,7 @@ async function projectionThroughput(
 ): Promise<{ elapsed: number; factsShare: number; flushes: FlushStats }> {
   const projection = new ReadModelProjection(client, { names: new PgNamesVersion(pool) });
   const dirty = new DirtySummaries(pool, prefix);
-  const flusher = new SummaryFlusher(projection, dirty, prefix);
+  const flusher = new SummaryFlusher(new SummaryRecompute(client, new ReadModelLookups(client)), dirty, prefix);
   const flushEvery = loadConfig().SUMMARY_FLUSH_INTERVAL_MS;
   const shards: ReturnType<typeof recordedEvent>[][] = [[], [], [], []];
   for (let j = 0; j < count; j++) {

@@ -15,7 +15,7 @@ import { HealthModule } from './platform/health/health.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
-import { DashboardsModule } from './modules/dashboards/dashboards.module';
+import { DashboardsModule } from './modules/dashboards';
 
 /** What a caller may change about the app besides its configuration. */
 export interface AppOptions {

@@ -1,9 +1,9 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Pool } from 'pg';
 import { countryNamesOf, productNamesOf, type ProductNames } from '../../src/modules/dashboards/domain/denormalized-names';
-import { bulkWrite } from '../../src/modules/dashboards/infrastructure/es-bulk';
-import type { IndexSet } from '../../src/modules/dashboards/infrastructure/read-model-indexes';
-import { ReadModelLookups } from '../../src/modules/dashboards/infrastructure/read-model-lookups';
+import { bulkWrite } from '../../src/modules/dashboards/elasticsearch/es-bulk';
+import type { IndexSet } from '../../src/modules/dashboards/elasticsearch/read-model-indexes';
+import { ReadModelLookups } from '../../src/modules/dashboards/projections/read-model-lookups';
 import { factOp } from '../../src/modules/dashboards/projections/facts/fact-writer';
 import { evolveFact, type FactNames } from '../../src/modules/dashboards/projections/facts/fact.projector';
 import type { ProjectableEvent } from '../../src/modules/dashboards/projections/projectable-event';
@@ -84,6 +84,7 @@ export function recordedEvent(fact: SyntheticFact, position: number): Projectabl
     streamId: `statistic:${fact.countryCode}-${fact.hsCode}-${fact.period}`,
     streamVersion: 1,
     type: 'ExportStatisticRecorded',
+    schemaVersion: 1,
     data: { countryCode: fact.countryCode, hsCode: fact.hsCode, period: fact.period, valueUsd: decimal(fact.cents, 2), weightKg: decimal(fact.grams, 3) },
     occurredAt: new Date('2026-01-15T00:00:00Z'),
   };

@@ -2,12 +2,12 @@ import { Client } from '@elastic/elasticsearch';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config';
-import { EventLogReplay } from '../modules/dashboards/infrastructure/event-log-replay';
-import { PgNamesVersion } from '../modules/dashboards/infrastructure/names-version';
-import { ReadModelIndexManager } from '../modules/dashboards/infrastructure/read-model-index-manager';
-import { ReadModelProjection } from '../modules/dashboards/projections/read-model.projection';
-import { ReadModelRebuilder } from '../modules/dashboards/projections/rebuild/read-model-rebuilder';
-import { RebuildRuns } from '../modules/dashboards/projections/rebuild/rebuild-runs';
+import { EventLogReplay } from '../platform/event-log/event-log-replay';
+import { PgNamesVersion } from '../modules/dashboards/elasticsearch/names-version';
+import { ReadModelIndexManager } from '../modules/dashboards/elasticsearch/read-model-index-manager';
+import { ReadModelProjection } from '../modules/dashboards/read-model.projection';
+import { ReadModelRebuilder } from '../modules/dashboards/rebuild/read-model-rebuilder';
+import { RebuildRuns } from '../modules/dashboards/rebuild/rebuild-runs';
 import { createPgPool } from '../platform/database/pg-pool';
 import { ProgressBar } from './progress-bar';
 

@@ -1,6 +1,6 @@
-import { ReadModelIndexManager } from '../../src/modules/dashboards/infrastructure/read-model-index-manager';
-import { READ_MODEL_ALIASES } from '../../src/modules/dashboards/infrastructure/read-model.tokens';
-import { ReadModelProjection } from '../../src/modules/dashboards/projections/read-model.projection';
+import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
+import { READ_MODEL_ALIASES } from '../../src/modules/dashboards/read-model.tokens';
+import { ReadModelProjection } from '../../src/modules/dashboards/read-model.projection';
 import { dashboardDataSet } from '../support/dashboard-data-set';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';
 import { TEST_READER_KEY } from '../support/test-config';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { DirtySummaries } from '../../src/modules/dashboards/infrastructure/dirty-summaries';
-import { PgNamesVersion } from '../../src/modules/dashboards/infrastructure/names-version';
-import { ProjectionCheckpoints } from '../../src/modules/dashboards/infrastructure/projection-checkpoints';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/infrastructure/read-model-index-manager';
+import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
+import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
+import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
+import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { deleteRelayState, startCheckpointAtHead } from '../../src/platform/relay/relay-checkpoint';

@@ -1,5 +1,5 @@
-import { ReadModelIndexManager } from '../../src/modules/dashboards/infrastructure/read-model-index-manager';
-import { RebuildRuns } from '../../src/modules/dashboards/projections/rebuild/rebuild-runs';
+import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
+import { RebuildRuns } from '../../src/modules/dashboards/rebuild/rebuild-runs';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';
 import { TEST_READER_KEY } from '../support/test-config';
 

@@ -2,15 +2,17 @@ import { Client } from '@elastic/elasticsearch';
 import { Pool } from 'pg';
 import { CENTS, GRAMS, toUnits } from '../../src/modules/dashboards/domain/exact-units';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DirtySummaries } from '../../src/modules/dashboards/infrastructure/dirty-summaries';
-import { EventLogReplay } from '../../src/modules/dashboards/infrastructure/event-log-replay';
-import { PgNamesVersion } from '../../src/modules/dashboards/infrastructure/names-version';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/infrastructure/read-model-index-manager';
-import { generationSet, READ_MODEL_INDEXES } from '../../src/modules/dashboards/infrastructure/read-model-indexes';
-import { ReadModelProjection } from '../../src/modules/dashboards/projections/read-model.projection';
-import { ReadModelRebuilder } from '../../src/modules/dashboards/projections/rebuild/read-model-rebuilder';
-import { RebuildRuns } from '../../src/modules/dashboards/projections/rebuild/rebuild-runs';
-import { SummaryFlusher } from '../../src/modules/dashboards/projections/summary-flusher';
+import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
+import { EventLogReplay } from '../../src/platform/event-log/event-log-replay';
+import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
+import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
+import { generationSet, READ_MODEL_INDEXES } from '../../src/modules/dashboards/elasticsearch/read-model-indexes';
+import { ReadModelProjection } from '../../src/modules/dashboards/read-model.projection';
+import { ReadModelRebuilder } from '../../src/modules/dashboards/rebuild/read-model-rebuilder';
+import { RebuildRuns } from '../../src/modules/dashboards/rebuild/rebuild-runs';
+import { SummaryFlusher } from '../../src/modules/dashboards/summaries/summary-flusher';
+import { SummaryRecompute } from '../../src/modules/dashboards/summaries/summary-recompute';
+import { ReadModelLookups } from '../../src/modules/dashboards/projections/read-model-lookups';
 import { Random } from '../../src/modules/sample-data/random';
 import type { StoredEvent } from '../../src/platform/event-log/event-log.types';
 import { deleteCommandWorld, runRandomCommands, type CommandWorld } from '../support/random-commands';
@@ -37,6 +39,7 @@ describe('Projection equals rebuild', () => {
   const runs = new RebuildRuns(pool, config.ES_INDEX_PREFIX);
   const names = new PgNamesVersion(pool);
   const projection = new ReadModelProjection(client, { names });
+  const summaries = new SummaryRecompute(client, new ReadModelLookups(client));
   const replay = new EventLogReplay(pool);
   const dirty = new DirtySummaries(pool, config.ES_INDEX_PREFIX);
   let world: CommandWorld | undefined;
@@ -64,7 +67,7 @@ describe('Projection equals rebuild', () => {
     // Consumers apply facts and queue summaries; two "instances" flush the queue meanwhile.
     let consuming = true;
     const flushers = [0, 1].map(async () => {
-      const flusher = new SummaryFlusher(projection, dirty, config.ES_INDEX_PREFIX);
+      const flusher = new SummaryFlusher(summaries, dirty, config.ES_INDEX_PREFIX);
       while (consuming) {
         await flusher.flush();
         await sleep(20 + random.int(80));
@@ -73,7 +76,7 @@ describe('Projection equals rebuild', () => {
     await Promise.all(deliveries(events, random).map((queue) => consume(projection, dirty, queue, indexes.aliases, random)));
     consuming = false;
     await Promise.all(flushers);
-    await new SummaryFlusher(projection, dirty, config.ES_INDEX_PREFIX).flush();
+    await new SummaryFlusher(summaries, dirty, config.ES_INDEX_PREFIX).flush();
     expect(await dirty.count()).toBe(0);
     const live = await readModelSnapshot(client, generationSet(config.ES_INDEX_PREFIX, 1));
 

@@ -1,6 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/infrastructure/read-model-index-manager';
-import { ReadModelProjection } from '../../src/modules/dashboards/projections/read-model.projection';
+import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
+import { ReadModelProjection } from '../../src/modules/dashboards/read-model.projection';
 import { statisticEvents } from '../support/read-model-events';
 import { testConfig } from '../support/test-config';
 

@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import { READ_MODEL_INDEXES, type IndexSet, type ReadModelIndex } from '../../src/modules/dashboards/infrastructure/read-model-indexes';
+import { READ_MODEL_INDEXES, type IndexSet, type ReadModelIndex } from '../../src/modules/dashboards/elasticsearch/read-model-indexes';
 
 /** Fields that say when a document was computed, not what it holds: left out of comparisons. */
 export const VOLATILE_FIELDS: Readonly<Record<ReadModelIndex, readonly string[]>> = {

@@ -1,5 +1,6 @@
 /** The catalogue context's public face: what other contexts may import. Everything else is private. */
 export * from './catalogue.contract';
+export { decodeCatalogueMessage } from './catalogue.decoder';
 export { CreateProductCategoryCommand, type CreateProductCategoryInput } from './commands/create-product-category/create-product-category.command';
 export {
   CreateProductCategoriesCommand,

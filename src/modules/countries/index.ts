@@ -1,5 +1,6 @@
 /** The countries context's public face: what other contexts may import. Everything else is private. */
 export * from './countries.contract';
+export { decodeCountryMessage } from './countries.decoder';
 export { RegisterCountryCommand, type RegisterCountryInput } from './commands/register-country/register-country.command';
 export { RegisterCountriesCommand, type RegisterCountriesResult } from './commands/register-countries/register-countries.command';
 export { ActivateCountryCommand } from './commands/activate-country/activate-country.command';

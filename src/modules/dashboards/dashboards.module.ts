@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { WatermarkModule } from '../../platform/relay/watermark.module';
 import { RebuildReadModelHandler } from './commands/rebuild-read-model/rebuild-read-model.handler';
 import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-read-model.resolver';
-import { ReadModelIndexManager } from './infrastructure/read-model-index-manager';
-import { ReadModelLifecycle, readModelProviders, SummaryFlushHost } from './infrastructure/read-model.providers';
-import { ReadModelProjection } from './projections/read-model.projection';
-import { ReadModelRebuilder } from './projections/rebuild/read-model-rebuilder';
-import { ReadModelMessageHandler } from './projections/read-model.message-handler';
+import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
+import { ReadModelLifecycle } from './read-model-lifecycle.host';
+import { readModelProviders } from './read-model.providers';
+import { SummaryFlushHost } from './summary-flush.host';
+import { ReadModelProjection } from './read-model.projection';
+import { ReadModelRebuilder } from './rebuild/read-model-rebuilder';
+import { ReadModelMessageHandler } from './read-model.message-handler';
 import { GetCountryProfileHandler } from './queries/get-country-profile/get-country-profile.handler';
 import { GetCountryProfileResolver } from './queries/get-country-profile/get-country-profile.resolver';
 import { GetDashboardSummaryHandler } from './queries/get-dashboard-summary/get-dashboard-summary.handler';
@@ -27,6 +30,7 @@ import { SearchProductsResolver } from './queries/search-products/search-product
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
+  imports: [WatermarkModule],
   providers: [
     ...readModelProviders,
     ReadModelLifecycle,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/app-config';
 import { projectRoot } from '../../platform/project-root';
-import { aliasSet, READ_MODEL_INDEXES, type ReadModelIndex } from './infrastructure/read-model-indexes';
+import { aliasSet, READ_MODEL_INDEXES, type ReadModelIndex } from './elasticsearch/read-model-indexes';
 
 // Reads committed files only (kibana/ and es-mappings/): deterministic, so fine for a unit test.
 // The mappings are the truth: a renamed field must break this test, not a dashboard in production.

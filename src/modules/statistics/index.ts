@@ -1,5 +1,6 @@
 /** The statistics context's public face: what other contexts may import. Everything else is private. */
 export * from './statistics.contract';
+export { decodeStatisticMessage } from './statistics.decoder';
 export { RecordExportStatisticCommand } from './commands/record-export-statistic/record-export-statistic.command';
 export { RecordExportStatisticsBatchCommand, type BatchResult } from './commands/record-export-statistics-batch/record-export-statistics-batch.command';
 export { ReviseExportStatisticCommand } from './commands/revise-export-statistic/revise-export-statistic.command';

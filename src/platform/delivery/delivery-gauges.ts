@@ -8,18 +8,11 @@ import { PG_POOL } from '../database/pg-pool';
 import { consumedQueues, type BrokerTopology } from '../messaging/broker-topology';
 import { BROKER_TOPOLOGY } from '../messaging/broker-topology.provider';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import { backlogAfter, type Backlog } from '../event-log/log-positions';
+import { LOG_START } from '../event-log/log-cursor';
+import { readCheckpoint } from '../relay/relay-checkpoint';
 import { RelayHost } from '../relay/relay.host';
 import { withTimeout } from '../concurrency/with-timeout';
-
-const LAG_SQL = `
-  with checkpoint as (
-    select coalesce((select transaction_id from relay_checkpoint where name = $1), '0'::xid8) as transaction_id,
-           coalesce((select position from relay_checkpoint where name = $1), 0) as position)
-  select (select count(*) from (select from event_log e, checkpoint c
-            where (e.transaction_id, e.position) > (c.transaction_id, c.position) limit 100000) pending)::int as events,
-         coalesce((select extract(epoch from now() - e.occurred_at) from event_log e, checkpoint c
-            where (e.transaction_id, e.position) > (c.transaction_id, c.position)
-            order by e.transaction_id, e.position limit 1), 0)::float8 as seconds`;
 
 /**
  * Gauges read when Prometheus scrapes: relay lag (events after the checkpoint, and the age of the
@@ -89,9 +82,9 @@ export class DeliveryGauges implements OnApplicationShutdown {
   }
 }
 
-async function deliveryLag(pool: Pool, relayName: string): Promise<{ events: number; seconds: number }> {
-  const { rows } = await pool.query<{ events: number; seconds: number }>({ name: 'delivery-lag', text: LAG_SQL, values: [relayName] });
-  return rows[0];
+/** The log after the relay's checkpoint (all of it before the relay's first run). */
+async function deliveryLag(pool: Pool, relayName: string): Promise<Backlog> {
+  return backlogAfter(pool, (await readCheckpoint(pool, relayName)) ?? LOG_START);
 }
 
 async function parkedTotals(pool: Pool, scope: string): Promise<{ keys: number; messages: number }> {

@@ -1,4 +1,4 @@
-import type { LogCursor } from './relay-checkpoint';
+import type { LogCursor } from '../event-log/log-cursor';
 import { LeaseLostError } from './relay-lease';
 
 export interface PublishedBatch {

@@ -1,5 +1,5 @@
 import { CheckpointAdvancer, type PublishedBatch } from './checkpoint-advancer';
-import type { LogCursor } from './relay-checkpoint';
+import type { LogCursor } from '../event-log/log-cursor';
 
 const at = (position: number): LogCursor => ({ transactionId: '9', position: String(position) });
 

@@ -1,12 +1,4 @@
-import type { Sql } from './relay-lease';
-
-/** A place in the log in the relay's reading order: (writing transaction id, position). */
-export interface LogCursor {
-  readonly transactionId: string;
-  readonly position: string;
-}
-
-export const LOG_START: LogCursor = { transactionId: '0', position: '0' };
+import type { LogCursor, Sql } from '../event-log/log-cursor';
 
 /** The relay's checkpoint; a relay without one starts at the beginning of the log. */
 export async function loadCheckpoint(client: Sql, name: string): Promise<LogCursor> {
@@ -19,6 +11,16 @@ export async function loadCheckpoint(client: Sql, name: string): Promise<LogCurs
     [name],
   );
   return rows[0];
+}
+
+/** The relay's checkpoint as it stands, without creating one (metrics, watermarks). */
+export async function readCheckpoint(db: Sql, name: string): Promise<LogCursor | null> {
+  const { rows } = await db.query<LogCursor>({
+    name: 'relay-read-checkpoint',
+    text: `select transaction_id::text as "transactionId", position::text as "position" from relay_checkpoint where name = $1`,
+    values: [name],
+  });
+  return rows[0] ?? null;
 }
 
 /**

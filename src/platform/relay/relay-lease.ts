@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Client, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
+import { Client, type QueryConfig, type QueryResultRow } from 'pg';
+import type { Sql } from '../event-log/log-cursor';
 import { ACQUIRE_SQL, HEARTBEAT_SQL, leaseLockKeys, TAKE_OVER_STALE_SQL } from './relay-lease.sql';
 
 export interface LeaseSettings {
@@ -9,11 +10,6 @@ export interface LeaseSettings {
   readonly databaseUrl: string;
   readonly leaseTimeoutMs: number;
   readonly connectTimeoutMs: number;
-}
-
-/** Statements on one connection, one after another (a pg client takes one query at a time). */
-export interface Sql {
-  query<R extends QueryResultRow = QueryResultRow>(statement: string | QueryConfig, values?: unknown[]): Promise<QueryResult<R>>;
 }
 
 export class LeaseLostError extends Error {

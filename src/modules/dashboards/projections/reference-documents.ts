@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { bulkWrite, multiGet, refresh } from '../infrastructure/es-bulk';
-import type { NamesVersion } from '../infrastructure/names-version';
+import { bulkWrite, multiGet, refresh } from '../elasticsearch/es-bulk';
+import type { NamesVersion } from '../elasticsearch/names-version';
 import type { ProjectableEvent } from './projectable-event';
 
 export interface ReferenceDocumentKind<TDocument extends { readonly streamVersion: number }> {

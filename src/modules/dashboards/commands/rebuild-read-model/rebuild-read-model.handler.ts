@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
-import { ReadModelRebuilder } from '../../projections/rebuild/read-model-rebuilder';
+import { ReadModelRebuilder } from '../../rebuild/read-model-rebuilder';
 import { rebuildProgressView, type RebuildProgressView } from '../../queries/get-rebuild-progress/get-rebuild-progress.query';
 import { RebuildReadModelCommand } from './rebuild-read-model.command';
 

@@ -1,15 +1,10 @@
 import { assertNever } from '../../../../kernel/domain-event';
 import type { ProjectableEvent } from '../projectable-event';
-import {
-  COUNTRY_ACTIVATED,
-  COUNTRY_DEACTIVATED,
-  COUNTRY_REGISTERED,
-  type CountryEvent,
-} from '../../../countries/domain/country.events';
-import type { Country as ReferenceCountry } from '../../../reference-data/countries';
+import { COUNTRY_MESSAGE_TYPES, type CountryMessage } from '../../../countries';
+import type { ReferenceCountry } from '../../../reference-data';
 import { regionNamesOf, type CountryView, type RegionNames } from '../../domain/denormalized-names';
 
-export const COUNTRY_PROJECTOR_EVENT_TYPES = [COUNTRY_REGISTERED, COUNTRY_ACTIVATED, COUNTRY_DEACTIVATED] as const;
+export const COUNTRY_PROJECTOR_EVENT_TYPES = [COUNTRY_MESSAGE_TYPES.registered, COUNTRY_MESSAGE_TYPES.activated, COUNTRY_MESSAGE_TYPES.deactivated] as const;
 
 /** One partner country in the `countries` index; `_id` is its code, its ES version its stream version. */
 export interface CountryDocument extends RegionNames {
@@ -38,10 +33,11 @@ export function evolveCountryDocument(
 ): CountryDocument | null {
   if (!isCountryEvent(event)) return null;
   if (current && current.streamVersion >= event.streamVersion) return null;
-  const country = { type: event.type, data: event.data } as CountryEvent;
+  // Decoded before projecting (read-model-event-types.ts): the data has its type's shape.
+  const country = { type: event.type, data: event.data } as CountryMessage;
   const stamp = { streamVersion: event.streamVersion, updatedAt: event.occurredAt.toISOString() };
   switch (country.type) {
-    case COUNTRY_REGISTERED: {
+    case COUNTRY_MESSAGE_TYPES.registered: {
       const { code, nameEn, nameKo, region } = country.data;
       return {
         ...fromReference(code, reference),
@@ -55,9 +51,9 @@ export function evolveCountryDocument(
         ...stamp,
       };
     }
-    case COUNTRY_ACTIVATED:
+    case COUNTRY_MESSAGE_TYPES.activated:
       return { ...(current ?? fromReference(country.data.code, reference)), active: true, deactivationReason: null, ...stamp };
-    case COUNTRY_DEACTIVATED:
+    case COUNTRY_MESSAGE_TYPES.deactivated:
       return {
         ...(current ?? fromReference(country.data.code, reference)),
         active: false,

@@ -1,5 +1,5 @@
 import { CHINA_NAMES, countryEvents } from '../../../../../test/support/read-model-events';
-import type { Country as ReferenceCountry } from '../../../reference-data/countries';
+import type { ReferenceCountry } from '../../../reference-data';
 import { countryViewOf, evolveCountryDocument, type CountryDocument } from './country.projector';
 
 const ASIA = { code: '142', nameEn: 'Asia', nameKo: '아시아' };

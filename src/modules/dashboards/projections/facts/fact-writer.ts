@@ -1,12 +1,12 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { ProjectableEvent } from '../projectable-event';
-import type { StatisticKeyData } from '../../../statistics/domain/statistic-key';
+import type { StatisticKeyFields } from '../../../statistics';
 import { namesDiffer } from '../../domain/denormalized-names';
 import { TouchedScopes } from '../../domain/summary-scopes';
-import { bulkWrite, multiGet, opKey, refresh, type WriteOp } from '../../infrastructure/es-bulk';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import type { NamesVersion } from '../../infrastructure/names-version';
-import type { ReadModelLookups } from '../../infrastructure/read-model-lookups';
+import { bulkWrite, multiGet, opKey, refresh, type WriteOp } from '../../elasticsearch/es-bulk';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import type { NamesVersion } from '../../elasticsearch/names-version';
+import type { ReadModelLookups } from '../read-model-lookups';
 import { evolveFact, factId, isFactEvent, renameFact, type FactDocument, type FactNames } from './fact.projector';
 
 export interface FactsOutcome {
@@ -34,7 +34,7 @@ export async function projectFacts(
   const latest = new Map<string, ProjectableEvent>();
   for (const event of events) {
     if (!isFactEvent(event)) continue;
-    const { countryCode, hsCode, period } = event.data as StatisticKeyData;
+    const { countryCode, hsCode, period } = event.data as StatisticKeyFields;
     // Every event counts, applied or not: a redelivery after a crash between the fact write and
     // the summary write must still bring the summaries up to date.
     touched.addFact(countryCode, hsCode, period);
@@ -44,10 +44,10 @@ export async function projectFacts(
   if (latest.size === 0) return { touched, applied: 0, alreadyApplied: 0 };
 
   const before = await version.read(indexes.facts);
-  const names = await lookups.factNames(indexes, [...latest.values()].map((event) => event.data as StatisticKeyData), before);
+  const names = await lookups.factNames(indexes, [...latest.values()].map((event) => event.data as StatisticKeyFields), before);
   const documents = new Map<string, FactDocument>();
   for (const event of latest.values()) {
-    const document = evolveFact(null, event, names(event.data as StatisticKeyData));
+    const document = evolveFact(null, event, names(event.data as StatisticKeyFields));
     if (document) documents.set(factId(document), document);
   }
   const outcome = await bulkWrite(client, [...documents.values()].map((document) => factOp(indexes.facts, document, 'external')));
@@ -70,8 +70,8 @@ async function verifyNames(
   indexes: IndexSet,
   /** By fact id. */
   written: ReadonlyMap<string, FactDocument>,
-  used: (fact: StatisticKeyData) => FactNames,
-  current: ((fact: StatisticKeyData) => FactNames) | null,
+  used: (fact: StatisticKeyFields) => FactNames,
+  current: ((fact: StatisticKeyFields) => FactNames) | null,
   conflicts: ReadonlySet<string>,
 ): Promise<void> {
   const refusedIds = [...written.keys()].filter((id) => conflicts.has(opKey(indexes.facts, id)));
@@ -106,7 +106,7 @@ async function verifyNames(
 }
 
 /** Names read now, for renames (no cache). */
-export function namesFor(lookups: ReadModelLookups, indexes: IndexSet, facts: readonly StatisticKeyData[]): Promise<(fact: StatisticKeyData) => FactNames> {
+export function namesFor(lookups: ReadModelLookups, indexes: IndexSet, facts: readonly StatisticKeyFields[]): Promise<(fact: StatisticKeyFields) => FactNames> {
   return lookups.factNames(indexes, facts, null);
 }
 

@@ -1,21 +1,13 @@
 import { assertNever } from '../../../../kernel/domain-event';
 import type { ProjectableEvent } from '../projectable-event';
-import {
-  EXPORT_STATISTIC_RECORDED,
-  EXPORT_STATISTIC_RETRACTED,
-  EXPORT_STATISTIC_REVISED,
-  type ExportStatisticRecorded,
-  type ExportStatisticRetracted,
-  type ExportStatisticRevised,
-} from '../../../statistics/domain/export-statistic.events';
-import type { StatisticKeyData } from '../../../statistics/domain/statistic-key';
+import { STATISTIC_MESSAGE_TYPES, type StatisticKeyFields, type StatisticMessage } from '../../../statistics';
 import type { CountryNames, ProductNames } from '../../domain/denormalized-names';
 import { CENTS, displayNumber, GRAMS, toUnits } from '../../domain/exact-units';
 
 /** The events that change a fact. ExportThresholdExceeded shares the stream but changes no figure. */
-export const FACT_EVENT_TYPES = [EXPORT_STATISTIC_RECORDED, EXPORT_STATISTIC_REVISED, EXPORT_STATISTIC_RETRACTED] as const;
+export const FACT_EVENT_TYPES = [STATISTIC_MESSAGE_TYPES.recorded, STATISTIC_MESSAGE_TYPES.revised, STATISTIC_MESSAGE_TYPES.retracted] as const;
 
-type FactEvent = ExportStatisticRecorded | ExportStatisticRevised | ExportStatisticRetracted;
+type FactEvent = Extract<StatisticMessage, { readonly type: (typeof FACT_EVENT_TYPES)[number] }>;
 
 /** One statistic in the `facts` index; `_id` is factId(), its ES version its stream version. */
 export interface FactDocument extends CountryNames, ProductNames {
@@ -58,12 +50,13 @@ export function isFactEvent(event: Pick<ProjectableEvent, 'type'>): boolean {
 export function evolveFact(current: FactDocument | null, event: ProjectableEvent, names: FactNames): FactDocument | null {
   if (!isFactEvent(event)) return null;
   if (current && current.streamVersion >= event.streamVersion) return null;
+  // Decoded before projecting (read-model-event-types.ts): the data has its type's shape.
   const fact = { type: event.type, data: event.data } as FactEvent;
   switch (fact.type) {
-    case EXPORT_STATISTIC_RECORDED:
-    case EXPORT_STATISTIC_REVISED:
+    case STATISTIC_MESSAGE_TYPES.recorded:
+    case STATISTIC_MESSAGE_TYPES.revised:
       return factDocument(event, fact.data, names, { status: 'active', retractionReason: null, valueUsd: fact.data.valueUsd, weightKg: fact.data.weightKg });
-    case EXPORT_STATISTIC_RETRACTED:
+    case STATISTIC_MESSAGE_TYPES.retracted:
       return factDocument(event, fact.data, names, { status: 'retracted', retractionReason: fact.data.reason, valueUsd: '0', weightKg: '0' });
     default:
       return assertNever(fact, 'fact event');
@@ -82,7 +75,7 @@ interface FactState {
  * final one) it took 18-21 µs a fact against 3-4 µs, and serializing it was slower as well: a
  * monthly import builds hundreds of thousands of them (docs/read-model.md).
  */
-function factDocument(event: ProjectableEvent, key: StatisticKeyData, names: FactNames, state: FactState): FactDocument {
+function factDocument(event: ProjectableEvent, key: StatisticKeyFields, names: FactNames, state: FactState): FactDocument {
   const { countryCode, hsCode, period } = key;
   const valueUsdCents = toUnits(state.valueUsd, CENTS);
   const weightGrams = toUnits(state.weightKg, GRAMS);

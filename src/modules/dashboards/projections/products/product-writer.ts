@@ -1,11 +1,11 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { ProjectableEvent } from '../projectable-event';
 import { TouchedScopes } from '../../domain/summary-scopes';
-import { refresh } from '../../infrastructure/es-bulk';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import type { NamesVersion } from '../../infrastructure/names-version';
-import type { ReadModelLookups } from '../../infrastructure/read-model-lookups';
-import { periodsOfCodes, renameFacts } from '../fact-scans';
+import { refresh } from '../../elasticsearch/es-bulk';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import type { NamesVersion } from '../../elasticsearch/names-version';
+import type { ReadModelLookups } from '../read-model-lookups';
+import { periodsOfCodes, renameFacts } from '../facts/fact-scans';
 import { writeReferenceDocuments } from '../reference-documents';
 import { evolveProductDocument, isProductEvent, type ProductDocument } from './product.projector';
 

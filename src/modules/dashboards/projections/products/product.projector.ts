@@ -1,14 +1,10 @@
 import { assertNever } from '../../../../kernel/domain-event';
 import type { ProjectableEvent } from '../projectable-event';
-import {
-  PRODUCT_CATEGORY_CREATED,
-  PRODUCT_CATEGORY_RENAMED,
-  type ProductCategoryEvent,
-} from '../../../catalogue/domain/product-category.events';
+import { CATALOGUE_MESSAGE_TYPES, type CatalogueMessage } from '../../../catalogue';
 import type { CodeNames } from '../../domain/denormalized-names';
 import { koreanGrams } from './korean-bigrams';
 
-export const PRODUCT_PROJECTOR_EVENT_TYPES = [PRODUCT_CATEGORY_CREATED, PRODUCT_CATEGORY_RENAMED] as const;
+export const PRODUCT_PROJECTOR_EVENT_TYPES = [CATALOGUE_MESSAGE_TYPES.created, CATALOGUE_MESSAGE_TYPES.renamed] as const;
 
 /** One HS code of the catalogue in the `products` index; `_id` is the code, its ES version its stream version. */
 export interface ProductDocument {
@@ -43,10 +39,11 @@ export function evolveProductDocument(
 ): ProductDocument | null {
   if (!isProductEvent(event)) return null;
   if (current && current.streamVersion >= event.streamVersion) return null;
-  const product = { type: event.type, data: event.data } as ProductCategoryEvent;
+  // Decoded before projecting (read-model-event-types.ts): the data has its type's shape.
+  const product = { type: event.type, data: event.data } as CatalogueMessage;
   const stamp = { streamVersion: event.streamVersion, updatedAt: event.occurredAt.toISOString() };
   switch (product.type) {
-    case PRODUCT_CATEGORY_CREATED: {
+    case CATALOGUE_MESSAGE_TYPES.created: {
       const { code, level, parentCode, section, descriptionEn, descriptionKo } = product.data;
       const known = nomenclature(code);
       return {
@@ -59,7 +56,7 @@ export function evolveProductDocument(
         ...stamp,
       };
     }
-    case PRODUCT_CATEGORY_RENAMED: {
+    case CATALOGUE_MESSAGE_TYPES.renamed: {
       const { code, descriptionEn, descriptionKo } = product.data;
       return { ...(current ?? fromNomenclature(code, nomenclature(code))), ...describe(code, descriptionEn, descriptionKo), ...stamp };
     }

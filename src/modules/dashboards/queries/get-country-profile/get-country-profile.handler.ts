@@ -4,13 +4,13 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CountryCode } from '../../../../kernel/country-code';
 import { marketShare } from '../../analytics';
 import { regionNamesOf } from '../../domain/denormalized-names';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
-import { ReadModelLookups } from '../../infrastructure/read-model-lookups';
-import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
-import { checkYear, nationalMonths, sumMonths, usd } from '../read-model-reads';
-import { topProductsOfFacts } from '../top-of-facts';
-import { yearSeries, type YearSummary } from '../year-series';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { ReadModelLookups } from '../../projections/read-model-lookups';
+import { READ_MODEL_ALIASES } from '../../read-model.tokens';
+import { checkYear, nationalMonths, sumMonths, usd } from '../shared/read-model-reads';
+import { topProductsOfFacts } from '../shared/top-of-facts';
+import { yearSeries, type YearSummary } from '../shared/year-series';
 import { GetCountryProfileQuery, type CountryProfileView } from './get-country-profile.query';
 
 @QueryHandler(GetCountryProfileQuery)

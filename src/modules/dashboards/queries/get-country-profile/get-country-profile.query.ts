@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { RegionNames } from '../../domain/denormalized-names';
-import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
-import type { ProductRow } from '../ranking-rows';
-import type { YearSeriesView } from '../year-series';
+import type { ReadConsistency } from '../../freshness/read-model-freshness';
+import type { ProductRow } from '../shared/ranking-rows';
+import type { YearSeriesView } from '../shared/year-series';
 
 export interface CountryProfileView extends YearSeriesView, RegionNames {
   readonly countryCode: string;

@@ -2,9 +2,9 @@ import { Client } from '@elastic/elasticsearch';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { herfindahlHirschmanIndex, yearOnYearGrowth } from '../../analytics';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
-import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../read-model.tokens';
 import {
   PARTNER_FIELDS,
   PARTNER_SORT,
@@ -14,10 +14,10 @@ import {
   productRow,
   type PartnerSource,
   type ProductSource,
-} from '../ranking-rows';
+} from '../shared/ranking-rows';
 import { unitsFromSum } from '../../domain/exact-units';
 import type { MonthFigures } from '../../domain/summary-figures';
-import { checkHsLevel, checkMonth, checkPageSize, checkYear, figuresView, monthlyView, sumMonths, usd } from '../read-model-reads';
+import { checkHsLevel, checkMonth, checkPageSize, checkYear, figuresView, monthlyView, sumMonths, usd } from '../shared/read-model-reads';
 import { GetDashboardSummaryQuery, type DashboardSummaryView } from './get-dashboard-summary.query';
 
 /**

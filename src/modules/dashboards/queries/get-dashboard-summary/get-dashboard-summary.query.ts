@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
-import type { FiguresView, MonthlyView } from '../read-model-reads';
-import type { PartnerRow, ProductRow } from '../ranking-rows';
+import type { ReadConsistency } from '../../freshness/read-model-freshness';
+import type { FiguresView, MonthlyView } from '../shared/read-model-reads';
+import type { PartnerRow, ProductRow } from '../shared/ranking-rows';
 
 export interface DashboardSummaryView {
   readonly year: number;

@@ -1,12 +1,12 @@
 import { Client } from '@elastic/elasticsearch';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
-import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
-import { rankingPage } from '../ranking-page';
-import { PARTNER_FIELDS, PARTNER_SORT, partnerRow, type PartnerSource } from '../ranking-rows';
-import { checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../read-model-reads';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../read-model.tokens';
+import { rankingPage } from '../shared/ranking-page';
+import { PARTNER_FIELDS, PARTNER_SORT, partnerRow, type PartnerSource } from '../shared/ranking-rows';
+import { checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../shared/read-model-reads';
 import { GetPartnerRankingQuery, type PartnerRankingView } from './get-partner-ranking.query';
 
 @QueryHandler(GetPartnerRankingQuery)

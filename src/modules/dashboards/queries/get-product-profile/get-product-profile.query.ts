@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
-import type { PartnerRow } from '../ranking-rows';
-import type { YearSeriesView } from '../year-series';
+import type { ReadConsistency } from '../../freshness/read-model-freshness';
+import type { PartnerRow } from '../shared/ranking-rows';
+import type { YearSeriesView } from '../shared/year-series';
 
 export interface ProductProfileView extends YearSeriesView {
   readonly hsCode: string;

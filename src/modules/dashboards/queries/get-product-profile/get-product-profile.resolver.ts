@@ -1,7 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../../../../platform/auth/roles.guard';
-import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
+import type { ReadConsistency } from '../../freshness/read-model-freshness';
 import { GetProductProfileQuery } from './get-product-profile.query';
 
 @Resolver()

@@ -1,12 +1,12 @@
 import { Client } from '@elastic/elasticsearch';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
-import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
-import { rankingPage } from '../ranking-page';
-import { PRODUCT_FIELDS, PRODUCT_SORT, productRow, type ProductSource } from '../ranking-rows';
-import { checkHsLevel, checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../read-model-reads';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../read-model.tokens';
+import { rankingPage } from '../shared/ranking-page';
+import { PRODUCT_FIELDS, PRODUCT_SORT, productRow, type ProductSource } from '../shared/ranking-rows';
+import { checkHsLevel, checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../shared/read-model-reads';
 import { GetProductRankingQuery, type ProductRankingView } from './get-product-ranking.query';
 
 @QueryHandler(GetProductRankingQuery)

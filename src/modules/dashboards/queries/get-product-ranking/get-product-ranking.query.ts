@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
-import type { Connection } from '../ranking-page';
-import type { ProductRow } from '../ranking-rows';
+import type { ReadConsistency } from '../../freshness/read-model-freshness';
+import type { Connection } from '../shared/ranking-page';
+import type { ProductRow } from '../shared/ranking-rows';
 
 export type ProductRankingView = Connection<ProductRow> & { readonly fresh: boolean | null };
 

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { RebuildRuns } from '../../projections/rebuild/rebuild-runs';
+import { RebuildRuns } from '../../rebuild/rebuild-runs';
 import { GetRebuildProgressQuery, rebuildProgressView, type RebuildProgressView } from './get-rebuild-progress.query';
 
 @QueryHandler(GetRebuildProgressQuery)

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { RebuildRun } from '../../projections/rebuild/rebuild-runs';
+import type { RebuildRun } from '../../rebuild/rebuild-runs';
 
 export interface RebuildProgressView {
   readonly id: string;

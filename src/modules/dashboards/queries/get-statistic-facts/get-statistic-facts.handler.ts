@@ -5,11 +5,11 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CountryCode } from '../../../../kernel/country-code';
 import { ValidationError } from '../../../../kernel/domain-error';
 import { CENTS, fromUnits, GRAMS } from '../../domain/exact-units';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
-import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../read-model.tokens';
 import type { FactDocument } from '../../projections/facts/fact.projector';
-import { checkMonth, checkPageSize, checkYear, decodeCursor, encodeCursor, inactiveCountries } from '../read-model-reads';
+import { checkMonth, checkPageSize, checkYear, decodeCursor, encodeCursor, inactiveCountries } from '../shared/read-model-reads';
 import { GetStatisticFactsQuery, type StatisticFactFilter, type StatisticFactsView } from './get-statistic-facts.query';
 
 const CODE_FILTERS = [

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
-import type { Connection } from '../ranking-page';
+import type { ReadConsistency } from '../../freshness/read-model-freshness';
+import type { Connection } from '../shared/ranking-page';
 
 export interface StatisticFactFilter {
   readonly year: number;

@@ -10,10 +10,10 @@ import { compoundAnnualGrowthRate, seasonalityIndex, yearOnYearGrowth } from '..
 import { unitsFromSum } from '../../domain/exact-units';
 import { addFigures, type Figures, NO_FIGURES } from '../../domain/summary-figures';
 import { countryScope, periodOf, productScope, TOTAL_SCOPE } from '../../domain/summary-scopes';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
-import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
-import { figuresView, inactiveCountries, usd } from '../read-model-reads';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../read-model.tokens';
+import { figuresView, inactiveCountries, usd } from '../shared/read-model-reads';
 import { GetTrendQuery, type TrendView } from './get-trend.query';
 
 const MAX_MONTHS = 240;

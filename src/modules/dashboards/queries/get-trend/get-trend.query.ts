@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { MonthSeasonality } from '../../analytics';
-import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
-import type { FiguresView, MonthlyView } from '../read-model-reads';
-import type { CagrView } from '../year-series';
+import type { ReadConsistency } from '../../freshness/read-model-freshness';
+import type { FiguresView, MonthlyView } from '../shared/read-model-reads';
+import type { CagrView } from '../shared/year-series';
 
 export interface TrendPointView extends MonthlyView {
   /** Over the same month a year earlier. */

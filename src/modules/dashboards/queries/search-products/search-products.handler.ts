@@ -3,12 +3,12 @@ import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/type
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ValidationError } from '../../../../kernel/domain-error';
-import type { IndexSet } from '../../infrastructure/read-model-indexes';
-import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
-import { READ_MODEL_ALIASES } from '../../infrastructure/read-model.tokens';
+import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { READ_MODEL_ALIASES } from '../../read-model.tokens';
 import { koreanQueryGrams } from '../../projections/products/korean-bigrams';
 import type { ProductDocument } from '../../projections/products/product.projector';
-import { checkPageSize } from '../read-model-reads';
+import { checkPageSize } from '../shared/read-model-reads';
 import { SearchProductsQuery, type ProductSearchView } from './search-products.query';
 
 const prefixMatch = (field: string, text: string): QueryDslQueryContainer => ({

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadConsistency } from '../../infrastructure/read-model-freshness';
+import type { ReadConsistency } from '../../freshness/read-model-freshness';
 
 export interface ProductHitView {
   readonly hsCode: string;

@@ -1,0 +1,66 @@
+import type { Sort } from '@elastic/elasticsearch/lib/api/types';
+import { marketShare } from '../../analytics';
+import type { Figures } from '../../domain/summary-figures';
+import { figuresView, usd, type FiguresView } from './read-model-reads';
+
+/** A partner country's figures as summaries store them (country-summaries or country monthly trends). */
+export interface PartnerSource extends Figures {
+  readonly countryCode: string;
+  readonly countryNameEn: string | null;
+  readonly countryNameKo: string | null;
+}
+
+/** An HS code's figures as summaries store them (product-summaries or product monthly trends). */
+export interface ProductSource extends Figures {
+  readonly hsCode: string;
+  readonly hsLevel: number;
+  readonly productNameEn: string | null;
+  readonly productNameKo: string | null;
+}
+
+export interface PartnerRow extends FiguresView {
+  readonly rank: number;
+  readonly countryCode: string;
+  readonly nameEn: string | null;
+  readonly nameKo: string | null;
+  readonly share: string | null;
+}
+
+export interface ProductRow extends FiguresView {
+  readonly rank: number;
+  readonly hsCode: string;
+  readonly level: number;
+  readonly nameEn: string | null;
+  readonly nameKo: string | null;
+  readonly share: string | null;
+}
+
+export const PARTNER_FIELDS = ['countryCode', 'countryNameEn', 'countryNameKo', 'valueUsdCents', 'weightGrams', 'factCount'];
+export const PRODUCT_FIELDS = ['hsCode', 'hsLevel', 'productNameEn', 'productNameKo', 'valueUsdCents', 'weightGrams', 'factCount'];
+
+/** Ranked by value, largest first, ties by code: the order the ES sorts and rankTopN both use. */
+export const PARTNER_SORT: Sort = [{ valueUsdCents: 'desc' }, { countryCode: 'asc' }];
+export const PRODUCT_SORT: Sort = [{ valueUsdCents: 'desc' }, { hsCode: 'asc' }];
+
+export function partnerRow(source: PartnerSource, rank: number, totalCents: number): PartnerRow {
+  return {
+    rank,
+    countryCode: source.countryCode,
+    nameEn: source.countryNameEn,
+    nameKo: source.countryNameKo,
+    ...figuresView(source),
+    share: marketShare(usd(source.valueUsdCents), usd(totalCents)),
+  };
+}
+
+export function productRow(source: ProductSource, rank: number, totalCents: number): ProductRow {
+  return {
+    rank,
+    hsCode: source.hsCode,
+    level: source.hsLevel,
+    nameEn: source.productNameEn,
+    nameKo: source.productNameKo,
+    ...figuresView(source),
+    share: marketShare(usd(source.valueUsdCents), usd(totalCents)),
+  };
+}

@@ -1,0 +1,63 @@
+import { Client } from '@elastic/elasticsearch';
+import type { Provider } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { PG_POOL } from '../../platform/database/pg-pool';
+import { consumedQueues, type BrokerTopology } from '../../platform/messaging/broker-topology';
+import { BROKER_TOPOLOGY } from '../../platform/messaging/broker-topology.provider';
+import { DUAL_WRITE } from './dual-write';
+import { ReadModelProjection } from './read-model.projection';
+import { ReadModelRebuilder } from './rebuild/read-model-rebuilder';
+import { RebuildRuns } from './rebuild/rebuild-runs';
+import { SummaryFlusher } from './summaries/summary-flusher';
+import { SummaryRecompute } from './summaries/summary-recompute';
+import { DirtySummaries } from './summaries/dirty-summaries';
+import { PgNamesVersion } from './elasticsearch/names-version';
+import { EventLogReplay } from '../../platform/event-log/event-log-replay';
+import { ProjectionCheckpoints } from './freshness/projection-checkpoints';
+import { ReadModelFreshness } from './freshness/read-model-freshness';
+import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
+import { aliasSet } from './elasticsearch/read-model-indexes';
+import { ReadModelLookups } from './projections/read-model-lookups';
+import { READ_MODEL_ALIASES } from './read-model.tokens';
+import { WatermarkPublisher } from '../../platform/relay/watermark-publisher';
+
+/** The read model's collaborators are plain classes (the CLI builds them without Nest); these wire them. */
+export const readModelProviders: Provider[] = [
+  { provide: READ_MODEL_ALIASES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => aliasSet(config.ES_INDEX_PREFIX) },
+  { provide: ReadModelIndexManager, inject: [Client, APP_CONFIG], useFactory: (es: Client, c: AppConfig) => new ReadModelIndexManager(es, c.ES_INDEX_PREFIX) },
+  { provide: ReadModelLookups, inject: [Client], useFactory: (es: Client) => new ReadModelLookups(es) },
+  {
+    provide: ReadModelProjection,
+    inject: [Client, PG_POOL],
+    useFactory: (es: Client, pool: Pool) => new ReadModelProjection(es, { names: new PgNamesVersion(pool) }),
+  },
+  { provide: ProjectionCheckpoints, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new ProjectionCheckpoints(pool, c.ES_INDEX_PREFIX) },
+  { provide: RebuildRuns, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new RebuildRuns(pool, c.ES_INDEX_PREFIX) },
+  { provide: DUAL_WRITE, useExisting: RebuildRuns },
+  { provide: EventLogReplay, inject: [PG_POOL], useFactory: (pool: Pool) => new EventLogReplay(pool) },
+  { provide: DirtySummaries, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new DirtySummaries(pool, c.ES_INDEX_PREFIX) },
+  { provide: SummaryRecompute, inject: [Client, ReadModelLookups], useFactory: (es: Client, lookups: ReadModelLookups) => new SummaryRecompute(es, lookups) },
+  {
+    provide: SummaryFlusher,
+    inject: [SummaryRecompute, DirtySummaries, APP_CONFIG],
+    useFactory: (summaries: SummaryRecompute, dirty: DirtySummaries, c: AppConfig) => new SummaryFlusher(summaries, dirty, c.ES_INDEX_PREFIX),
+  },
+  {
+    provide: ReadModelRebuilder,
+    inject: [Client, ReadModelProjection, ReadModelIndexManager, EventLogReplay, RebuildRuns],
+    useFactory: (es: Client, projection: ReadModelProjection, indexes: ReadModelIndexManager, replay: EventLogReplay, runs: RebuildRuns) =>
+      new ReadModelRebuilder(es, projection, indexes, replay, runs),
+  },
+  {
+    provide: ReadModelFreshness,
+    inject: [ProjectionCheckpoints, APP_CONFIG, BROKER_TOPOLOGY, WatermarkPublisher],
+    useFactory: (checkpoints: ProjectionCheckpoints, c: AppConfig, topology: BrokerTopology, watermarks: WatermarkPublisher) =>
+      new ReadModelFreshness(
+        checkpoints,
+        consumedQueues(topology),
+        { defaultTimeoutMs: c.READ_WAIT_DEFAULT_MS, maxTimeoutMs: c.READ_WAIT_MAX_MS },
+        () => watermarks.nudge(),
+      ),
+  },
+];
