@@ -2,12 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config';
-import { EventLogReplay } from '../platform/event-log/event-log-replay';
-import { PgNamesVersion } from '../modules/dashboards/elasticsearch/names-version';
-import { ReadModelIndexManager } from '../modules/dashboards/elasticsearch/read-model-index-manager';
-import { ReadModelProjection } from '../modules/dashboards/read-model.projection';
-import { ReadModelRebuilder } from '../modules/dashboards/rebuild/read-model-rebuilder';
-import { RebuildRuns } from '../modules/dashboards/rebuild/rebuild-runs';
+import { standaloneRebuilder } from '../modules/dashboards';
 import { createPgPool } from '../platform/database/pg-pool';
 import { ProgressBar } from './progress-bar';
 
@@ -26,9 +21,7 @@ export async function rebuildReadModel(args: string[]): Promise<void> {
   const pool = createPgPool(config);
   const bar = new ProgressBar();
   try {
-    const indexes = new ReadModelIndexManager(client, config.ES_INDEX_PREFIX);
-    await indexes.ensure();
-    const rebuilder = new ReadModelRebuilder(client, new ReadModelProjection(client, { names: new PgNamesVersion(pool) }), indexes, new EventLogReplay(pool), new RebuildRuns(pool, config.ES_INDEX_PREFIX));
+    const rebuilder = await standaloneRebuilder(client, pool, config.ES_INDEX_PREFIX);
     const started = Date.now();
     const malformed: string[] = [];
     const run = await rebuilder.rebuild(`cli:${userInfo().username}`, {
