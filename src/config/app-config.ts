@@ -25,6 +25,11 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   RABBITMQ_URL: z.string().url().default('amqp://guest:guest@127.0.0.1:5672'),
   ES_URL: z.string().url().default('http://127.0.0.1:9200'),
+  // A dashboard query waits this long for Elasticsearch before it answers READ_MODEL_UNAVAILABLE;
+  // bulk writes and rebuilds keep the longer timeout of their own.
+  ES_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  // /health/ready and the health query give each component this long.
+  HEALTH_PROBE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   ES_INDEX_PREFIX: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "-" and "_"')

@@ -2,12 +2,14 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { DomainError } from '../../kernel/domain-error';
 import { prefersGraphqlResponse } from './media-types';
+import { outageOf } from './outages';
 import { documentErrorCode, requestStatus, transportRefusal } from './request-errors';
 
 /**
  * The one place where failures become client-facing GraphQL errors, each with a code:
  * - expected failures (DomainError) carry their category as `extensions.code`, their stable code
  *   as `extensions.errorCode` and their details beside them;
+ * - a store out of reach (outages.ts) is a retryable READ_MODEL_UNAVAILABLE or DATABASE_UNAVAILABLE;
  * - refusals of the request (HTTP method, media type, size, JSON) and of the document (syntax,
  *   validation, depth, complexity) carry a code of request-errors.ts and their HTTP status;
  * - anything else is logged and masked as INTERNAL, so clients never see stack traces or driver
@@ -32,6 +34,11 @@ export function formatGraphqlErrors(
         path: error.path,
         extensions: { code: original.category, errorCode: original.code, ...original.details },
       });
+    }
+    const outage = outageOf(original);
+    if (outage) {
+      log.warn({ err: original, path: error.path }, `${outage.code}: ${original.message}`);
+      return new GraphQLError(outage.message, { nodes: error.nodes, path: error.path, extensions: { code: outage.code, retryable: true } });
     }
     const refused = transportRefusal(original);
     if (refused) {

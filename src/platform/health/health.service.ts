@@ -21,7 +21,7 @@ export class HealthService {
   ) {}
 
   async report(): Promise<HealthReport> {
-    const timeout = this.config.STARTUP_TIMEOUT_MS;
+    const timeout = this.config.HEALTH_PROBE_TIMEOUT_MS;
     const components = await Promise.all([
       probe('postgresql', timeout, () => this.orm.em.getConnection().execute('select 1')),
       probe('rabbitmq', timeout, () => this.checkRabbit()),
@@ -38,7 +38,7 @@ export class HealthService {
   }
 
   private async checkElasticsearch(): Promise<void> {
-    const health = await this.elasticsearch.cluster.health();
+    const health = await this.elasticsearch.cluster.health({}, { requestTimeout: this.config.HEALTH_PROBE_TIMEOUT_MS, maxRetries: 0 });
     if (health.status === 'red') throw new Error('cluster health is red');
   }
 }

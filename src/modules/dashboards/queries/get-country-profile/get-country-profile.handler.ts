@@ -1,4 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
+import { QUERY_CLIENT } from '../../../../platform/elasticsearch/elasticsearch.module';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CountryCode } from '../../../../kernel/country-code';
@@ -16,7 +17,7 @@ import { GetCountryProfileQuery, type CountryProfileView } from './get-country-p
 @QueryHandler(GetCountryProfileQuery)
 export class GetCountryProfileHandler implements IQueryHandler<GetCountryProfileQuery> {
   constructor(
-    private readonly es: Client,
+    @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
     private readonly lookups: ReadModelLookups,

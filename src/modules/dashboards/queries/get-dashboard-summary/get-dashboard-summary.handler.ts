@@ -1,4 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
+import { QUERY_CLIENT } from '../../../../platform/elasticsearch/elasticsearch.module';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { herfindahlHirschmanIndex, yearOnYearGrowth } from '../../analytics';
@@ -28,7 +29,7 @@ import { GetDashboardSummaryQuery, type DashboardSummaryView } from './get-dashb
 @QueryHandler(GetDashboardSummaryQuery)
 export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSummaryQuery> {
   constructor(
-    private readonly es: Client,
+    @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
   ) {}

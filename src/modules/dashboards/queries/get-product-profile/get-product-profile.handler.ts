@@ -1,4 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
+import { QUERY_CLIENT } from '../../../../platform/elasticsearch/elasticsearch.module';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ValidationError } from '../../../../kernel/domain-error';
@@ -18,7 +19,7 @@ const LEVEL_FIELD = { 2: 'chapterCode', 4: 'headingCode', 6: 'subheadingCode' } 
 @QueryHandler(GetProductProfileQuery)
 export class GetProductProfileHandler implements IQueryHandler<GetProductProfileQuery> {
   constructor(
-    private readonly es: Client,
+    @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
     private readonly lookups: ReadModelLookups,

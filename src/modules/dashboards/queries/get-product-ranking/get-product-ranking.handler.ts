@@ -1,4 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
+import { QUERY_CLIENT } from '../../../../platform/elasticsearch/elasticsearch.module';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
@@ -12,7 +13,7 @@ import { GetProductRankingQuery, type ProductRankingView } from './get-product-r
 @QueryHandler(GetProductRankingQuery)
 export class GetProductRankingHandler implements IQueryHandler<GetProductRankingQuery> {
   constructor(
-    private readonly es: Client,
+    @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
   ) {}

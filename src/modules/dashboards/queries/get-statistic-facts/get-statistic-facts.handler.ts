@@ -1,4 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
+import { QUERY_CLIENT } from '../../../../platform/elasticsearch/elasticsearch.module';
 import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -22,7 +23,7 @@ const CODE_FILTERS = [
 @QueryHandler(GetStatisticFactsQuery)
 export class GetStatisticFactsHandler implements IQueryHandler<GetStatisticFactsQuery> {
   constructor(
-    private readonly es: Client,
+    @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
   ) {}

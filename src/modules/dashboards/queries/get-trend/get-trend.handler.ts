@@ -1,4 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
+import { QUERY_CLIENT } from '../../../../platform/elasticsearch/elasticsearch.module';
 import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -26,7 +27,7 @@ const LEVEL_FIELD: Record<number, string> = { 2: 'chapterCode', 4: 'headingCode'
 @QueryHandler(GetTrendQuery)
 export class GetTrendHandler implements IQueryHandler<GetTrendQuery> {
   constructor(
-    private readonly es: Client,
+    @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
   ) {}
