@@ -9,15 +9,16 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  */
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
+  private readonly server: Server;
   private mode: 'flow' | 'freeze' | 'refuse' = 'flow';
 
-  private constructor(private readonly server: Server) {}
+  private constructor(target: { host: string; port: number }) {
+    this.server = createServer((client) => this.accept(client, target));
+  }
 
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = createServer((client) => proxy?.accept(client, target));
-    proxy = new TcpProxy(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const proxy = new TcpProxy(target);
+    await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
     return proxy;
   }
 
