@@ -3,6 +3,9 @@ import { ValidationError } from '../../../kernel/domain-error';
 import { UnknownLogPositionError } from '../dashboards.errors';
 import type { ProjectionCheckpoints } from './projection-checkpoints';
 
+/** The largest bigint, so the largest position the log can hold. */
+const MAX_LOG_POSITION = 2n ** 63n - 1n;
+
 /** A query's request to read at least what the write at `atLeastPosition` wrote. */
 export interface ReadConsistency {
   readonly atLeastPosition: string;
@@ -37,7 +40,8 @@ export class ReadModelFreshness {
   async waitFor(consistency: ReadConsistency | null | undefined): Promise<boolean | null> {
     if (!consistency) return null;
     const { atLeastPosition: position } = consistency;
-    if (!/^\d{1,19}$/.test(position)) {
+    // The log's positions are PostgreSQL bigints: a longer one is the client's mistake, not the database's.
+    if (!/^\d{1,19}$/.test(position) || BigInt(position) > MAX_LOG_POSITION) {
       throw new ValidationError('consistency.atLeastPosition', `must be a log position like "1234", got ${JSON.stringify(position)}`);
     }
     const timeoutMs = this.timeoutOf(consistency.timeoutMs);

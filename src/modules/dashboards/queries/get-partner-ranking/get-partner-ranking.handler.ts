@@ -6,7 +6,7 @@ import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
 import { rankingPage } from '../shared/ranking-page';
-import { PARTNER_FIELDS, PARTNER_SORT, partnerRow, type PartnerSource } from '../shared/ranking-rows';
+import { PARTNER_FIELDS, PARTNER_ORDER, partnerRow, type PartnerSource } from '../shared/ranking-rows';
 import { checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../shared/read-model-reads';
 import { GetPartnerRankingQuery, type PartnerRankingView } from './get-partner-ranking.query';
 
@@ -40,7 +40,7 @@ export class GetPartnerRankingHandler implements IQueryHandler<GetPartnerRanking
             ],
           },
         },
-        sort: PARTNER_SORT,
+        order: PARTNER_ORDER,
         fields: PARTNER_FIELDS,
         first,
         after: query.after,

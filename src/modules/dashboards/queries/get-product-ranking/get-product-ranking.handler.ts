@@ -6,7 +6,7 @@ import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
 import { rankingPage } from '../shared/ranking-page';
-import { PRODUCT_FIELDS, PRODUCT_SORT, productRow, type ProductSource } from '../shared/ranking-rows';
+import { PRODUCT_FIELDS, PRODUCT_ORDER, productRow, type ProductSource } from '../shared/ranking-rows';
 import { checkHsLevel, checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../shared/read-model-reads';
 import { GetProductRankingQuery, type ProductRankingView } from './get-product-ranking.query';
 
@@ -34,7 +34,7 @@ export class GetProductRankingHandler implements IQueryHandler<GetProductRanking
         query: {
           bool: { filter: [{ term: { year } }, ...(monthly ? [{ term: { month } }] : []), { term: { hsLevel: level } }, { range: { factCount: { gt: 0 } } }] },
         },
-        sort: PRODUCT_SORT,
+        order: PRODUCT_ORDER,
         fields: PRODUCT_FIELDS,
         first,
         after: query.after,

@@ -1,6 +1,6 @@
-import type { Sort } from '@elastic/elasticsearch/lib/api/types';
 import { marketShare } from '../../analytics';
 import type { Figures } from '../../domain/summary-figures';
+import { rankSort, type RankOrder } from './ranking-page';
 import { figuresView, usd, type FiguresView } from './read-model-reads';
 
 /** A partner country's figures as summaries store them (country-summaries or country monthly trends). */
@@ -39,8 +39,10 @@ export const PARTNER_FIELDS = ['countryCode', 'countryNameEn', 'countryNameKo', 
 export const PRODUCT_FIELDS = ['hsCode', 'hsLevel', 'productNameEn', 'productNameKo', 'valueUsdCents', 'weightGrams', 'factCount'];
 
 /** Ranked by value, largest first, ties by code: the order the ES sorts and rankTopN both use. */
-export const PARTNER_SORT: Sort = [{ valueUsdCents: 'desc' }, { countryCode: 'asc' }];
-export const PRODUCT_SORT: Sort = [{ valueUsdCents: 'desc' }, { hsCode: 'asc' }];
+export const PARTNER_ORDER: RankOrder = { valueField: 'valueUsdCents', codeField: 'countryCode' };
+export const PRODUCT_ORDER: RankOrder = { valueField: 'valueUsdCents', codeField: 'hsCode' };
+export const PARTNER_SORT = rankSort(PARTNER_ORDER);
+export const PRODUCT_SORT = rankSort(PRODUCT_ORDER);
 
 export function partnerRow(source: PartnerSource, rank: number, totalCents: number): PartnerRow {
   return {
