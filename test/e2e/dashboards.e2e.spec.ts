@@ -145,6 +145,18 @@ describe('dashboard queries through GraphQL', () => {
     expect(body).toEqual({ data: { countryProfile: { active: false, total: { valueUsd: '1000.00' }, shareOfExports: null, rank: null, cagr: null } } });
   });
 
+  it.each([
+    ['countryProfile(code: "QQ", year: 2026) { countryCode }', 'countryProfile', 'READ_MODEL.COUNTRY_NOT_FOUND', 'QQ', 'No country QQ is registered'],
+    ['productProfile(hsCode: "8599", year: 2026) { hsCode }', 'productProfile', 'READ_MODEL.PRODUCT_NOT_FOUND', '8599', 'No HS code 8599 is in the catalogue'],
+  ])('%s: a subject the service does not know is NOT_FOUND, not a profile of zeros', async (selection, path, errorCode, key, message) => {
+    const body = await ask(`{ ${selection} }`);
+
+    expect(body).toEqual({
+      data: null,
+      errors: [{ message, locations: [{ line: 1, column: 3 }], path: [path], extensions: { code: 'NOT_FOUND', errorCode, key } }],
+    });
+  });
+
   it('productProfile of a heading: partners, HHI, rank among headings, CAGR and seasonality', async () => {
     const body = await ask(`{
       productProfile(hsCode: "8518", year: 2026) {

@@ -25,3 +25,14 @@ export class InvalidCursorError extends ValidationError {
     super(field, 'is not a cursor this query returned');
   }
 }
+
+/** A profile asked for a country or HS code the service does not know: no profile of zeros. */
+export class ProfileSubjectNotFoundError extends DomainError {
+  readonly code: string;
+  readonly category = 'NOT_FOUND';
+
+  constructor(kind: 'country' | 'product', key: string) {
+    super(kind === 'country' ? `No country ${key} is registered` : `No HS code ${key} is in the catalogue`, { key });
+    this.code = kind === 'country' ? 'READ_MODEL.COUNTRY_NOT_FOUND' : 'READ_MODEL.PRODUCT_NOT_FOUND';
+  }
+}

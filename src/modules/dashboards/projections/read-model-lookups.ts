@@ -73,6 +73,12 @@ export class ReadModelLookups {
     );
   }
 
+  /** Whether the read model holds a document for `id`: a registered country, a catalogued HS code. */
+  async holds(index: string, id: string): Promise<boolean> {
+    const found = await multiGet<unknown>(this.client, index, [id]);
+    return found.has(id);
+  }
+
   /** Names of the codes and of every chapter, heading and subheading above them. */
   async codeNames(index: string, hsCodes: Iterable<string>): Promise<(code: string) => CodeNames> {
     const wanted = new Set<string>();

@@ -6,6 +6,7 @@ import { CountryCode } from '../../../../kernel/country-code';
 import { marketShare } from '../../analytics';
 import { regionNamesOf } from '../../domain/denormalized-names';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ProfileSubjectNotFoundError } from '../../dashboards.errors';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
 import { ReadModelLookups } from '../../projections/read-model-lookups';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
@@ -27,6 +28,7 @@ export class GetCountryProfileHandler implements IQueryHandler<GetCountryProfile
     const code = CountryCode.of(query.code, 'code').value;
     const year = checkYear(query.year);
     const fresh = await this.freshness.waitFor(query.consistency);
+    if (!(await this.lookups.holds(this.indexes.countries, code))) throw new ProfileSubjectNotFoundError('country', code);
     const [summaries, nationalByYear, countries, products] = await Promise.all([
       this.es.search<YearSummary>({
         index: this.indexes['country-summaries'],

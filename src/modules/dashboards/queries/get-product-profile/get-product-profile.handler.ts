@@ -6,6 +6,7 @@ import { ValidationError } from '../../../../kernel/domain-error';
 import { HsCode } from '../../../../kernel/hs-code';
 import { marketShare } from '../../analytics';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
+import { ProfileSubjectNotFoundError } from '../../dashboards.errors';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
 import { ReadModelLookups } from '../../projections/read-model-lookups';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
@@ -31,6 +32,7 @@ export class GetProductProfileHandler implements IQueryHandler<GetProductProfile
     const code = hs.value;
     const year = checkYear(query.year);
     const fresh = await this.freshness.waitFor(query.consistency);
+    if (!(await this.lookups.holds(this.indexes.products, code))) throw new ProfileSubjectNotFoundError('product', code);
     const [summaries, national, names, partners] = await Promise.all([
       this.es.search<YearSummary>({
         index: this.indexes['product-summaries'],
