@@ -1,5 +1,5 @@
 import type { BenchSection } from '../bench-section';
-import { runEmmettPeer, type PeerWorkloads } from './emmett-peer';
+import type { PeerWrites } from './emmett-peer';
 import { ms, percentile, perSecond } from './stats';
 import { round, type WriteFootprint } from './write-footprint';
 
@@ -10,12 +10,19 @@ export interface OurWrites {
   readonly footprint: WriteFootprint;
 }
 
+/** The workloads both sides ran. */
+export interface Workloads {
+  readonly commands: number;
+  readonly writers: number;
+  readonly batchTotal: number;
+  readonly batchSize: number;
+}
+
 /**
- * Runs the peer (Emmett's PostgreSQL event store) on our workloads and says how the two compare:
+ * How our write path and the peer (Emmett's PostgreSQL event store) compare on the same workloads:
  * its figures, ours over its as a ratio for each workload, and what each side writes per statistic.
  */
-export async function emmettComparison(workloads: PeerWorkloads, ours: OurWrites): Promise<{ rows: BenchSection['rows']; notes: readonly string[] }> {
-  const peer = await runEmmettPeer(workloads);
+export function emmettComparison(workloads: Workloads, ours: OurWrites, peer: PeerWrites): { rows: BenchSection['rows']; notes: readonly string[] } {
   const singleRatio = peer.single.elapsedMs / ours.single.elapsedMs;
   const batchRatio = peer.batchElapsedMs / ours.batchElapsedMs;
   console.log(`bench: ours / Emmett ${peer.version}: single ${singleRatio.toFixed(2)}×, batch ${batchRatio.toFixed(2)}×`);
@@ -36,7 +43,7 @@ export async function emmettComparison(workloads: PeerWorkloads, ours: OurWrites
       { metric: 'Written per statistic (rows, index entries): ours; Emmett', value: `${written(ours.footprint)}; ${written(peer.footprint)}` },
     ],
     notes: [
-      `Emmett runs in this process after our write path, on the same PostgreSQL (its own database, which it migrates before the clock starts), with the same statistics, event data and metadata, the same number of events and writers, and no warm-up on either side. It appends to one stream per call and per transaction, with no multi-stream append, so its batch workload is that many appends, ${workloads.writers} in flight.`,
+      `Emmett runs in this process, each workload right after ours, on the same PostgreSQL (its own database, which it migrates before the clock starts), with the same statistics, event data and metadata, the same number of events and writers, and no warm-up on either side. It appends to one stream per call and per transaction, with no multi-stream append, so its batch workload is that many appends, ${workloads.writers} in flight.`,
       `Per statistic, ours writes ${ours.footprint.detail}; Emmett writes ${peer.footprint.detail}. Counted with count(*) over every table before and after each side's workloads (docs/adr/0002-write-path.md, "A peer: Emmett").`,
     ],
   };
