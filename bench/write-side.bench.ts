@@ -10,8 +10,11 @@ import { RecordExportStatisticsBatchCommand } from '../src/modules/statistics/co
 import type { BenchSection } from './bench-section';
 import { BENCH_DATABASE_URL } from './support/bench-database';
 import { benchStatistic } from './support/bench-keys';
+import { emmettComparison } from './support/emmett-comparison';
+import { EmmettPeer } from './support/emmett-peer';
 import { cpuTime, envInt, ms, percentile, perSecond, runConcurrently } from './support/stats';
 import { postgresWriteFloor } from './support/write-floor';
+import { countWrites, footprintPerStatistic } from './support/write-footprint';
 
 const METADATA = { correlationId: 'bench', causationId: null, actor: 'bench' };
 /** Delivery and projections stay off: this measures the write path alone. */
@@ -29,10 +32,13 @@ export async function runWriteSideBench(): Promise<BenchSection> {
   let offset = 0;
   const take = (count: number) => ((offset += count), offset - count);
 
+  const peer = await EmmettPeer.start();
+  const countsBefore = await countWrites(BENCH_DATABASE_URL);
   const first = take(commandsTotal);
   const single = await runConcurrently(commandsTotal, 8, (i) =>
     commands.execute(new RecordExportStatisticCommand(benchStatistic(first + i, 1), METADATA)).then(() => undefined),
   );
+  await peer.runSingle(commandsTotal, 8);
 
   const batchStart = take(batchTotal);
   const batchSize = 10_000;
@@ -44,10 +50,13 @@ export async function runWriteSideBench(): Promise<BenchSection> {
   }
   const batchElapsed = performance.now() - batchStarted;
   const cpu = cpuSplit(cpuBefore, cpuTime(), batchTotal);
+  await peer.runBatches(batchTotal, batchSize, 8);
+  const footprint = footprintPerStatistic(countsBefore, await countWrites(BENCH_DATABASE_URL), commandsTotal + batchTotal);
   const chunkSize = config.BATCH_CHUNK_SIZE;
   await app.close();
   const floor = await postgresWriteFloor(batchTotal, chunkSize);
   const floorMicros = (floor.elapsedMs * 1000) / batchTotal;
+  const versusPeer = emmettComparison({ commands: commandsTotal, writers: 8, batchTotal, batchSize }, { single, batchElapsedMs: batchElapsed, footprint }, await peer.finish());
 
   const http = await graphqlMutations(mutationsTotal, take(mutationsTotal));
 
@@ -62,12 +71,14 @@ export async function runWriteSideBench(): Promise<BenchSection> {
       { metric: 'Batch path, CPU per statistic: this process (parse, decide, encode) / the rest of the machine (PostgreSQL)', value: `${cpu.processMicros.toFixed(1)} µs / ${cpu.restMicros.toFixed(1)} µs` },
       { metric: `PostgreSQL alone: the same rows generated in the server, one INSERT … SELECT per ${chunkSize} statistics, one backend`, value: `${perSecond(batchTotal, floor.elapsedMs)} (${floorMicros.toFixed(1)} µs per statistic)` },
       { metric: 'Ceiling on this machine at the measured CPU per statistic (all cores busy, perfect overlap)', value: perSecond(availableParallelism(), (cpu.processMicros + cpu.restMicros) / 1000) },
+      ...versusPeer.rows,
     ],
     notes: [
       `Each single command writes one aggregate row and one event in one statement; the batch path writes rows and events in chunks of ${chunkSize}, one statement (and so one transaction) each, two chunks in flight.`,
       'CPU per statistic comes from process.cpuUsage() and /proc/stat over the batch run; "the rest" is the machine\'s busy time minus this process, which on an otherwise idle machine is PostgreSQL.',
       'PostgreSQL alone writes what the batch path writes for a new statistic (snapshot row with its checks, Recorded event with jsonb data and metadata, five index entries) without any client: no domain, no parameters, no protocol. It bounds what one backend can take; the batch path also needs the client\'s CPU on the same cores.',
       'Relay and consumers are disabled during this section so that it measures the write path alone.',
+      ...versusPeer.notes,
     ],
   };
 }

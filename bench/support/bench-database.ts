@@ -6,7 +6,14 @@ export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://
 
 /** A fresh bench database each run: dropped, created, migrated, reference data seeded. */
 export async function freshBenchDatabase(): Promise<void> {
-  const url = new URL(BENCH_DATABASE_URL);
+  await recreateDatabase(BENCH_DATABASE_URL);
+  cli('migrate');
+  cli('seed:reference');
+}
+
+/** Drops and creates an empty database; refuses any whose name does not say bench. */
+export async function recreateDatabase(connectionString: string): Promise<void> {
+  const url = new URL(connectionString);
   const name = url.pathname.slice(1);
   if (!name.includes('bench')) throw new Error(`refusing to recreate "${name}": the bench database name must contain "bench"`);
   url.pathname = '/postgres';
@@ -18,8 +25,6 @@ export async function freshBenchDatabase(): Promise<void> {
   } finally {
     await admin.end();
   }
-  cli('migrate');
-  cli('seed:reference');
 }
 
 export async function databaseVersion(): Promise<string> {
