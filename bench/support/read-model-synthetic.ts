@@ -62,7 +62,7 @@ export function syntheticFact(universe: SyntheticUniverse, i: number, periodOffs
 }
 
 /** The same facts as SQL expressions of `i` (a bigint from generate_series); $1 countries, $2 codes. */
-export function sqlFact(periods = PERIODS) {
+function sqlFact(periods = PERIODS) {
   return {
     country: `($1::text[])[((i / ${periods}) % ${COUNTRY_COUNT}) + 1]`,
     hsCode: `($2::text[])[((i / ${periods}) % ${CODE_COUNT}) + 1]`,
@@ -73,7 +73,7 @@ export function sqlFact(periods = PERIODS) {
   };
 }
 
-export function decimal(units: number, scale: 2 | 3): string {
+function decimal(units: number, scale: 2 | 3): string {
   const digits = String(units).padStart(scale + 1, '0');
   return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }

@@ -156,7 +156,7 @@ export async function startConsumerInstance(
   return { group, amqp };
 }
 
-export const QUIET: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined, debug: () => undefined, verbose: () => undefined };
+const QUIET: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined, debug: () => undefined, verbose: () => undefined };
 
 /** Polls until `done` holds or the time is up; returns whether it held. */
 export async function eventually(done: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<boolean> {

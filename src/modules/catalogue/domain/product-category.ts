@@ -14,7 +14,7 @@ import {
 
 export { evolveProductCategory } from './product-category.state';
 
-export const MAX_DESCRIPTION_LENGTH = 1000;
+const MAX_DESCRIPTION_LENGTH = 1000;
 
 /** Read-only view of the catalogue, passed in by the handler. */
 export interface CatalogueReference {

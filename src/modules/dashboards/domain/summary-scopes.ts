@@ -38,7 +38,7 @@ export function yearSummaryId(scope: Scope, year: number): string {
 }
 
 /** The summary levels an HS code counts towards: its chapter, heading and subheading. */
-export function productScopesOf(hsCode: string): string[] {
+function productScopesOf(hsCode: string): string[] {
   return [2, 4, 6].filter((digits) => hsCode.length >= digits).map((digits) => productScope(hsCode.slice(0, digits)));
 }
 

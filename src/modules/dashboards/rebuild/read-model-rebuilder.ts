@@ -3,7 +3,7 @@ import { atOrAfter, LOG_START, type LogCursor } from '../../../platform/event-lo
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventLogReplay, type ReplayFilter } from '../../../platform/event-log/event-log-replay';
 import type { ReadModelIndexManager } from '../elasticsearch/read-model-index-manager';
-import { generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
+import type { IndexSet } from '../elasticsearch/read-model-indexes';
 import { scopesOfAllFacts } from '../projections/facts/fact-scans';
 import type { ReadModelProjection } from '../read-model.projection';
 import type { RebuildPhase, RebuildRun, RebuildRuns } from './rebuild-runs';
@@ -145,8 +145,4 @@ export class ReadModelRebuilder {
     if (failure) throw failure;
     return { cursor, processed };
   }
-}
-
-export function rebuildTarget(prefix: string, run: RebuildRun): IndexSet {
-  return generationSet(prefix, run.toGeneration);
 }
