@@ -12,8 +12,6 @@ import {
   ProductCategoryState,
 } from './product-category.state';
 
-export { evolveProductCategory } from './product-category.state';
-
 const MAX_DESCRIPTION_LENGTH = 1000;
 
 /** Read-only view of the catalogue, passed in by the handler. */

@@ -6,8 +6,6 @@ import { CountryVersionConflictError } from '../countries.errors';
 import { COUNTRY_ACTIVATED, COUNTRY_DEACTIVATED, COUNTRY_REGISTERED, CountryEvent, CountryRegionData } from './country.events';
 import { CountryState, evolveCountry, initialCountryState, RegisteredCountry } from './country.state';
 
-export { evolveCountry } from './country.state';
-
 // Generous for any country name in either language; the limit exists to bound storage and UI.
 const MAX_COUNTRY_NAME_LENGTH = 200;
 const MAX_DEACTIVATION_REASON_LENGTH = 500;
