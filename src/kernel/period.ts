@@ -15,6 +15,11 @@ const LAST_YEAR = 9999;
  */
 const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const PATTERN = /^([0-9]{4})-([0-9]{2})$/;
+/**
+ * A period's spelling with a valid month, as a consumer checks it on the wire: the shape only. Which
+ * years exist is the publisher's rule (Period.of), and a consumer trusts the contract, not the rule.
+ */
+export const PERIOD_TEXT = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A calendar month of trade, e.g. 2026-08. */
 export class Period {

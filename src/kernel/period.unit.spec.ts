@@ -1,5 +1,5 @@
 import { ValidationError } from './domain-error';
-import { FIRST_YEAR, Period } from './period';
+import { FIRST_YEAR, Period, PERIOD_TEXT } from './period';
 
 describe('Period.parse', () => {
   it('given 2026-08, when parsed, then it is August 2026 and prints back the same', () => {
@@ -166,5 +166,15 @@ describe('Period.FIRST and Period.monthsOf', () => {
 
   it('given a year before the first HS year, when its months are asked, then it is refused', () => {
     expect(() => Period.monthsOf(1987)).toThrow(new ValidationError('year', 'year must be an integer from 1988, got 1987'));
+  });
+});
+
+describe('PERIOD_TEXT (the wire shape)', () => {
+  it.each(['2026-01', '2026-12', '1950-06'])('given %s, when checked, then the shape is accepted', (raw) => {
+    expect(PERIOD_TEXT.test(raw)).toBe(true);
+  });
+
+  it.each(['2026-00', '2026-13', '2026-8', '2026-08-01', ''])('given %j, when checked, then the shape is refused', (raw) => {
+    expect(PERIOD_TEXT.test(raw)).toBe(false);
   });
 });
