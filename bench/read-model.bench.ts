@@ -17,7 +17,6 @@ import { ReadModelRebuilder } from '../src/modules/dashboards/rebuild/read-model
 import { RebuildRuns } from '../src/modules/dashboards/rebuild/rebuild-runs';
 import { GetDashboardSummaryHandler } from '../src/modules/dashboards/queries/get-dashboard-summary/get-dashboard-summary.handler';
 import { GetDashboardSummaryQuery } from '../src/modules/dashboards/queries/get-dashboard-summary/get-dashboard-summary.query';
-import { TouchedScopes } from '../src/modules/dashboards/domain/summary-scopes';
 import { loadConfig } from '../src/config/app-config';
 import type { BenchSection } from './bench-section';
 import { BENCH_DATABASE_URL } from './support/bench-database';
@@ -116,14 +115,8 @@ async function summarize(client: Client, aliases: IndexSet): Promise<number> {
   await client.indices.refresh({ index: aliases.facts });
   const projection = new ReadModelProjection(client);
   const all = await scopesOfAllFacts(client, aliases.facts);
-  const years = new Map<string, TouchedScopes>();
-  for (const [period, scopes] of all.periods()) {
-    const year = years.get(period.slice(0, 4)) ?? new TouchedScopes();
-    for (const scope of scopes) year.add(period, scope);
-    years.set(period.slice(0, 4), year);
-  }
   let done = 0;
-  for (const year of years.values()) {
+  for (const year of all.splitByYear()) {
     await projection.recompute(aliases, year);
     progress('summaries', (done += year.size), all.size);
   }

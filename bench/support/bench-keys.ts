@@ -1,3 +1,4 @@
+import { Period } from '../../src/kernel/period';
 import type { StatisticInput } from '../../src/modules/statistics/statistic-input';
 
 const COUNTRIES = ['CN', 'US', 'VN', 'JP', 'HK', 'TW', 'SG', 'IN', 'AU', 'MX', 'DE', 'MY', 'PH', 'ID', 'TH', 'CA'];
@@ -18,7 +19,7 @@ export function benchStatistic(i: number, salt: number): StatisticInput {
   return {
     countryCode: country,
     hsCode: `${chapter}${national}`,
-    period: `${year}-${String(month).padStart(2, '0')}`,
+    period: Period.of(year, month).toString(),
     valueUsd: String(1000 + (i % 900_000)),
     weightKg: String(10 + (i % 5000)),
   };

@@ -6,7 +6,7 @@ import type { BrokerTopology } from '../../src/platform/messaging/broker-topolog
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { declareTopology, deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { OutboxRelay, type RelayObserver } from '../../src/platform/relay/outbox-relay';
-import { deleteRelayState, startCheckpointAtHead } from '../../src/platform/relay/relay-checkpoint';
+import { deleteRelayState, startCheckpointAtHead } from '../../test/support/relay-state';
 import { relaySettings } from '../../src/platform/relay/relay-settings';
 import { startConsumerInstance } from '../../test/support/delivery-harness';
 import { BENCH_DATABASE_URL } from './bench-database';

@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Pool } from 'pg';
+import { Period } from '../../src/kernel/period';
 import { countryNamesOf, productNamesOf, type ProductNames } from '../../src/modules/dashboards/domain/denormalized-names';
 import { bulkWrite } from '../../src/modules/dashboards/elasticsearch/es-bulk';
 import type { IndexSet } from '../../src/modules/dashboards/elasticsearch/read-model-indexes';
@@ -54,14 +55,14 @@ export function syntheticFact(universe: SyntheticUniverse, i: number, periodOffs
   return {
     countryCode: universe.countries[country],
     hsCode: universe.codes[q % CODE_COUNT],
-    period: `${FIRST_YEAR + Math.floor(p / 12)}-${String((p % 12) + 1).padStart(2, '0')}`,
+    period: Period.of(FIRST_YEAR, 1).plusMonths(p).toString(),
     cents: (100 + ((i * 7919) % 4_999_999)) * (1 + (country % 5)),
     grams: 1000 + ((i * 104_729) % 9_999_991),
   };
 }
 
 /** The same facts as SQL expressions of `i` (a bigint from generate_series); $1 countries, $2 codes. */
-export function sqlFact(periods = PERIODS) {
+function sqlFact(periods = PERIODS) {
   return {
     country: `($1::text[])[((i / ${periods}) % ${COUNTRY_COUNT}) + 1]`,
     hsCode: `($2::text[])[((i / ${periods}) % ${CODE_COUNT}) + 1]`,
@@ -72,7 +73,7 @@ export function sqlFact(periods = PERIODS) {
   };
 }
 
-export function decimal(units: number, scale: 2 | 3): string {
+function decimal(units: number, scale: 2 | 3): string {
   const digits = String(units).padStart(scale + 1, '0');
   return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }

@@ -12,7 +12,7 @@ export function ms(value: number): string {
   return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 }
 
-export function rate(count: number, elapsedMs: number): number {
+function rate(count: number, elapsedMs: number): number {
   return Math.round((count * 1000) / elapsedMs);
 }
 

@@ -15,9 +15,17 @@ const LAST_YEAR = 9999;
  */
 const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const PATTERN = /^([0-9]{4})-([0-9]{2})$/;
+/**
+ * A period's spelling with a valid month, as a consumer checks it on the wire: the shape only. Which
+ * years exist is the publisher's rule (Period.of), and a consumer trusts the contract, not the rule.
+ */
+export const PERIOD_TEXT = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A calendar month of trade, e.g. 2026-08. */
 export class Period {
+  /** January of the first HS year: the earliest month a figure can have. */
+  static readonly FIRST: Period = new Period(FIRST_YEAR, 1);
+
   private constructor(
     readonly year: number,
     readonly month: number,
@@ -33,6 +41,11 @@ export class Period {
       throw new ValidationError(field, `month must be an integer from 1 to 12, got ${month}`);
     }
     return new Period(year, month);
+  }
+
+  /** January to December of `year`, in order. */
+  static monthsOf(year: number, field = 'year'): Period[] {
+    return Array.from({ length: 12 }, (_, i) => Period.of(year, i + 1, field));
   }
 
   /** Strict `YYYY-MM` with a two-digit month: `2026-8` is refused so that keys have one spelling. */
@@ -72,6 +85,16 @@ export class Period {
     if (!Number.isInteger(months)) throw new RangeError(`plusMonths needs a whole number of months, got ${months}`);
     const ordinal = this.ordinal + months;
     return Period.of(Math.floor(ordinal / 12), (ordinal % 12) + 1, field);
+  }
+
+  /**
+   * Like plusMonths, but null where the month would fall before the first HS year: no figure can
+   * exist there, so a look-back (a year-on-year comparison, a query's lower bound) finds nothing.
+   */
+  plusMonthsOrNull(months: number): Period | null {
+    if (!Number.isInteger(months)) throw new RangeError(`plusMonths needs a whole number of months, got ${months}`);
+    const ordinal = this.ordinal + months;
+    return ordinal < FIRST_YEAR * 12 ? null : this.plusMonths(months);
   }
 
   /** How many months `later` is after this one: 0 for the same month, negative when it is earlier. */

@@ -1,5 +1,5 @@
 import { ValidationError } from './domain-error';
-import { FIRST_YEAR, Period } from './period';
+import { FIRST_YEAR, Period, PERIOD_TEXT } from './period';
 
 describe('Period.parse', () => {
   it('given 2026-08, when parsed, then it is August 2026 and prints back the same', () => {
@@ -127,5 +127,54 @@ describe('Period.plusMonths and monthsUntil', () => {
     expect(from.monthsUntil(Period.parse('2027-02'))).toBe(15);
     expect(from.monthsUntil(from)).toBe(0);
     expect(Period.parse('2027-02').monthsUntil(from)).toBe(-15);
+  });
+});
+
+describe('Period.plusMonthsOrNull', () => {
+  it.each([
+    ['2026-08', -12, '2025-08'],
+    ['1989-01', -12, '1988-01'],
+    ['1988-01', 0, '1988-01'],
+  ])('given %s, when %i months are added, then it is %s', (from, months, expected) => {
+    expect(Period.parse(from).plusMonthsOrNull(months)?.toString()).toBe(expected);
+  });
+
+  it.each([
+    ['1988-01', -1],
+    ['1988-12', -12],
+  ])('given %s, when %i months would reach before the first HS year, then there is no such month', (from, months) => {
+    expect(Period.parse(from).plusMonthsOrNull(months)).toBeNull();
+  });
+
+  it('given a fraction of a month, when added, then it is refused', () => {
+    expect(() => Period.parse('2026-08').plusMonthsOrNull(-0.5)).toThrow(RangeError);
+  });
+});
+
+describe('Period.FIRST and Period.monthsOf', () => {
+  it('given the first HS year, when asked for the first month, then it is 1988-01', () => {
+    expect(Period.FIRST.toString()).toBe('1988-01');
+    expect(Period.FIRST.plusMonthsOrNull(-1)).toBeNull();
+  });
+
+  it('given a year, when its months are asked, then they are January to December in order', () => {
+    expect(Period.monthsOf(2025).map(String)).toEqual([
+      '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06',
+      '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12',
+    ]);
+  });
+
+  it('given a year before the first HS year, when its months are asked, then it is refused', () => {
+    expect(() => Period.monthsOf(1987)).toThrow(new ValidationError('year', 'year must be an integer from 1988, got 1987'));
+  });
+});
+
+describe('PERIOD_TEXT (the wire shape)', () => {
+  it.each(['2026-01', '2026-12', '1950-06'])('given %s, when checked, then the shape is accepted', (raw) => {
+    expect(PERIOD_TEXT.test(raw)).toBe(true);
+  });
+
+  it.each(['2026-00', '2026-13', '2026-8', '2026-08-01', ''])('given %j, when checked, then the shape is refused', (raw) => {
+    expect(PERIOD_TEXT.test(raw)).toBe(false);
   });
 });

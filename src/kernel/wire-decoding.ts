@@ -1,3 +1,5 @@
+import { PERIOD_TEXT } from './period';
+
 /**
  * Decoding a consumed message: the typed message, or why its data lacks the shape its type and
  * schema version promise. Each context decodes its own messages (<context>.decoder.ts, exported by
@@ -8,7 +10,7 @@ export type Decoded<T> = { readonly ok: true; readonly message: T } | { readonly
 export const WIRE_PATTERNS = {
   countryCode: /^[A-Z]{2}$/,
   hsCode: /^(\d{2}|\d{4}|\d{6}|\d{10})$/,
-  period: /^\d{4}-(0[1-9]|1[0-2])$/,
+  period: PERIOD_TEXT,
   decimal: /^\d+(\.\d+)?$/,
 } as const;
 

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
-import { deleteRelayState, startCheckpointAtHead } from '../../src/platform/relay/relay-checkpoint';
+import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
 import { eventually } from '../support/delivery-harness';
 import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';

@@ -6,7 +6,7 @@ import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/pr
 import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
-import { deleteRelayState, startCheckpointAtHead } from '../../src/platform/relay/relay-checkpoint';
+import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
 import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';
 import { TEST_READER_KEY, testConfig, uniqueName } from '../support/test-config';

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { AppConfig } from '../../src/config/app-config';
 import { ConsumerGroup } from '../../src/platform/delivery/consumer-group';
-import { SILENT_OBSERVER } from '../../src/platform/delivery/delivery-observer';
+import type { DeliveryObserver } from '../../src/platform/delivery/delivery-observer';
 import { BatchApplier, type ContextRunner } from '../../src/platform/delivery/batch-applier';
 import { ParkedKeyReplayer } from '../../src/platform/delivery/parking/parked-key-replayer';
 import { Stopper } from '../../src/platform/concurrency/stopper';
@@ -14,8 +14,8 @@ import type { BrokerTopology } from '../../src/platform/messaging/broker-topolog
 import { consumerChannels, topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { declareTopology, deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { OutboxRelay } from '../../src/platform/relay/outbox-relay';
-import { deleteRelayState, startCheckpointAtHead } from '../../src/platform/relay/relay-checkpoint';
 import { relaySettings } from '../../src/platform/relay/relay-settings';
+import { deleteRelayState, startCheckpointAtHead } from './relay-state';
 import { testConfig, uniqueName } from './test-config';
 
 /**
@@ -156,7 +156,8 @@ export async function startConsumerInstance(
   return { group, amqp };
 }
 
-export const QUIET: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined, debug: () => undefined, verbose: () => undefined };
+const SILENT_OBSERVER: DeliveryObserver = { processed: () => undefined, retried: () => undefined, parked: () => undefined };
+const QUIET: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined, debug: () => undefined, verbose: () => undefined };
 
 /** Polls until `done` holds or the time is up; returns whether it held. */
 export async function eventually(done: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<boolean> {

@@ -2,7 +2,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { READ_MODEL_INDEXES, type IndexSet, type ReadModelIndex } from '../../src/modules/dashboards/elasticsearch/read-model-indexes';
 
 /** Fields that say when a document was computed, not what it holds: left out of comparisons. */
-export const VOLATILE_FIELDS: Readonly<Record<ReadModelIndex, readonly string[]>> = {
+const VOLATILE_FIELDS: Readonly<Record<ReadModelIndex, readonly string[]>> = {
   facts: [],
   countries: [],
   products: [],
@@ -12,7 +12,7 @@ export const VOLATILE_FIELDS: Readonly<Record<ReadModelIndex, readonly string[]>
 };
 
 /** Every document of an index by id, volatile fields removed (a scroll: no sort on _id, which 8.x refuses). */
-export async function allDocuments(client: Client, index: string, volatile: readonly string[] = []): Promise<Map<string, Record<string, unknown>>> {
+async function allDocuments(client: Client, index: string, volatile: readonly string[] = []): Promise<Map<string, Record<string, unknown>>> {
   await client.indices.refresh({ index });
   const documents = new Map<string, Record<string, unknown>>();
   let response = await client.search<Record<string, unknown>>({ index, size: 5_000, scroll: '1m', sort: ['_doc'], query: { match_all: {} } });

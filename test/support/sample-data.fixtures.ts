@@ -1,3 +1,4 @@
+import { Period } from '../../src/kernel/period';
 import type { SampleStatistic } from '../../src/modules/sample-data/sample-statistics.generator';
 
 /** A small builder for tests: one statistic per month of 2024 for one partner and product. */
@@ -7,6 +8,6 @@ export function statistic(overrides: Partial<SampleStatistic> = {}): SampleStati
 
 export function months(count: number, overrides: Partial<SampleStatistic> = {}): SampleStatistic[] {
   return Array.from({ length: count }, (_, i) =>
-    statistic({ period: `2024-${String((i % 12) + 1).padStart(2, '0')}`, hsCode: String(854232 + Math.floor(i / 12)), ...overrides }),
+    statistic({ period: Period.of(2024, (i % 12) + 1).toString(), hsCode: String(854232 + Math.floor(i / 12)), ...overrides }),
   );
 }

@@ -31,7 +31,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 }
 
 /** The harness refuses any database whose name does not say it is for tests. */
-export function assertTestDatabase(url: string): void {
+function assertTestDatabase(url: string): void {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!name.includes('test')) {
     throw new Error(`Refusing to run tests against database "${name}": its name must contain "test"`);

@@ -75,7 +75,7 @@ export class ReadModelMessageHandler implements MessageHandler {
   }
 }
 
-export class MalformedEventError extends Error {
+class MalformedEventError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`malformed events: ${problems.slice(0, 3).join('; ')}`);
     this.name = 'MalformedEventError';

@@ -37,7 +37,7 @@ const KINDS: Record<HsNomenclatureLevel, HsEntryKind> = { 2: 'chapter', 4: 'head
 // The upstream file labels its grand-total row and chapter 99 with this pseudo-section.
 const TOTAL = 'TOTAL';
 
-export function isHsLevel(digits: number): digits is HsLevel {
+function isHsLevel(digits: number): digits is HsLevel {
   return digits === 2 || digits === 4 || digits === 6 || digits === 10;
 }
 

@@ -1,5 +1,5 @@
 export { DEFAULT_SAMPLE_DATA_OPTIONS, sampleDataOptions, type SampleDataOptions } from './sample-data.options';
-export { planSampleCorrections, RETRACTION_REASON, type SampleCorrection, type SampleRetraction } from './sample-corrections';
+export { planSampleCorrections, type SampleCorrection, type SampleRetraction } from './sample-corrections';
 export { sampleReferenceOf, type SampleReference } from './sample-reference';
 export {
   planSampleData,

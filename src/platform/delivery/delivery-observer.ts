@@ -4,9 +4,3 @@ export interface DeliveryObserver {
   retried(queue: string, count: number): void;
   parked(queue: string, count: number): void;
 }
-
-export const SILENT_OBSERVER: DeliveryObserver = {
-  processed: () => undefined,
-  retried: () => undefined,
-  parked: () => undefined,
-};

@@ -2,8 +2,7 @@ import type { LogCursor, Sql } from './log-cursor';
 
 /**
  * Where things are in the log, for readers that do not read the events themselves: a mutation's
- * position turned into its cursor (freshness), a stream's newest position, and how far a reader
- * (the relay) trails the log. The events themselves are read by the gap-safe tail.
+ * position turned into its cursor (freshness) and how far a reader (the relay) trails the log. The events themselves are read by the gap-safe tail.
  */
 
 /** The cursor of the event at `position`, or null when the log has no such event. */
@@ -14,16 +13,6 @@ export async function cursorAt(db: Sql, position: string): Promise<LogCursor | n
     values: [position],
   });
   return rows[0] ?? null;
-}
-
-/** The position of a stream's newest event, or null for a stream with none. */
-export async function streamHead(db: Sql, streamId: string): Promise<string | null> {
-  const { rows } = await db.query<{ position: string }>({
-    name: 'log-stream-head',
-    text: `select position::text from event_log where stream_id = $1 order by stream_version desc limit 1`,
-    values: [streamId],
-  });
-  return rows[0]?.position ?? null;
 }
 
 export interface Backlog {

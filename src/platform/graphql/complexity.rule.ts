@@ -4,7 +4,7 @@ import { ValidationError } from '../../kernel/domain-error';
 import { requestError } from './request-errors';
 
 /** Depth and aliases are capped by validation rules (graphql-limits.ts); this caps breadth: every field costs 1, lists what they ask for. */
-export const MAX_QUERY_COMPLEXITY = 2000;
+const MAX_QUERY_COMPLEXITY = 2000;
 
 const LIST_SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
 

@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
  * categories (kernel/domain-error.ts) they are every `extensions.code` a client can see, and only
  * `INTERNAL` is left for the unexpected.
  */
-export const REQUEST_ERROR_CODES = {
+const REQUEST_ERROR_CODES = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   METHOD_NOT_ALLOWED: 405,

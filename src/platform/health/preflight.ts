@@ -9,7 +9,7 @@ import { ComponentHealth, FIX_HINTS, probe } from './component-health';
  * missing service fails start-up within seconds with a message that names it and the fix,
  * instead of a retry loop deep inside a driver.
  */
-export async function preflight(config: AppConfig): Promise<ComponentHealth[]> {
+async function preflight(config: AppConfig): Promise<ComponentHealth[]> {
   const timeout = config.STARTUP_TIMEOUT_MS;
   return Promise.all([
     probe('postgresql', timeout, () => checkPostgres(config.DATABASE_URL, timeout)),

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { testConfig, uniqueName } from '../../../test/support/test-config';
-import { advanceCheckpoint, deleteRelayState, loadCheckpoint } from './relay-checkpoint';
+import { deleteRelayState } from '../../../test/support/relay-state';
+import { advanceCheckpoint, loadCheckpoint } from './relay-checkpoint';
 import { LeaseLostError, RelayLease } from './relay-lease';
 
 describe('relay lease (int)', () => {

@@ -4,7 +4,7 @@ import { ValidationError } from '../../../kernel/domain-error';
  * The 21 sections of the Harmonized System, I to XXI. A listed set, not a Roman-numeral parser: a
  * 22nd section would be a change of the nomenclature, which deserves a code change too.
  */
-export const HS_SECTIONS: readonly string[] = [
+const HS_SECTIONS: readonly string[] = [
   'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI',
   'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI',
 ];

@@ -28,8 +28,3 @@ export type ProductCategoryRenamed = DomainEvent<
 >;
 
 export type ProductCategoryEvent = ProductCategoryCreated | ProductCategoryRenamed;
-
-export const PRODUCT_CATEGORY_EVENT_TYPES: readonly ProductCategoryEvent['type'][] = [
-  PRODUCT_CATEGORY_CREATED,
-  PRODUCT_CATEGORY_RENAMED,
-];

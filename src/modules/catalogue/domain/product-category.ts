@@ -12,9 +12,7 @@ import {
   ProductCategoryState,
 } from './product-category.state';
 
-export { evolveProductCategory } from './product-category.state';
-
-export const MAX_DESCRIPTION_LENGTH = 1000;
+const MAX_DESCRIPTION_LENGTH = 1000;
 
 /** Read-only view of the catalogue, passed in by the handler. */
 export interface CatalogueReference {

@@ -1,7 +1,8 @@
 import { HsCode } from '../../../kernel/hs-code';
 import { ValidationError } from '../../../kernel/domain-error';
 import { ProductCategoryVersionConflictError } from '../catalogue.errors';
-import { evolveProductCategory, ProductCategory, productCategoryStreamId } from './product-category';
+import { ProductCategory, productCategoryStreamId } from './product-category';
+import { evolveProductCategory } from './product-category.state';
 import { aCatalogueHolding, aProductCategory, categoryProps } from '../../../../test/support/product-category.fixtures';
 import { initialProductCategoryState } from './product-category.state';
 

@@ -26,5 +26,3 @@ export type CountryActivated = DomainEvent<typeof COUNTRY_ACTIVATED, { readonly 
 export type CountryDeactivated = DomainEvent<typeof COUNTRY_DEACTIVATED, { readonly code: string; readonly reason: string }, 1>;
 
 export type CountryEvent = CountryRegistered | CountryActivated | CountryDeactivated;
-
-export const COUNTRY_EVENT_TYPES: readonly CountryEvent['type'][] = [COUNTRY_REGISTERED, COUNTRY_ACTIVATED, COUNTRY_DEACTIVATED];

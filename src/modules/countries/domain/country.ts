@@ -6,11 +6,9 @@ import { CountryVersionConflictError } from '../countries.errors';
 import { COUNTRY_ACTIVATED, COUNTRY_DEACTIVATED, COUNTRY_REGISTERED, CountryEvent, CountryRegionData } from './country.events';
 import { CountryState, evolveCountry, initialCountryState, RegisteredCountry } from './country.state';
 
-export { evolveCountry } from './country.state';
-
 // Generous for any country name in either language; the limit exists to bound storage and UI.
-export const MAX_COUNTRY_NAME_LENGTH = 200;
-export const MAX_DEACTIVATION_REASON_LENGTH = 500;
+const MAX_COUNTRY_NAME_LENGTH = 200;
+const MAX_DEACTIVATION_REASON_LENGTH = 500;
 const M49_CODE = /^[0-9]{3}$/;
 
 export interface CountryProps {

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { CountryCode } from '../../../kernel/country-code';
 import { ValidationError } from '../../../kernel/domain-error';
 import { CountryVersionConflictError } from '../countries.errors';
-import { Country, countryStreamId, evolveCountry } from './country';
+import { Country, countryStreamId } from './country';
 import { aCountry, countryProps, EASTERN_ASIA } from '../../../../test/support/country.fixtures';
-import { initialCountryState } from './country.state';
+import { evolveCountry, initialCountryState } from './country.state';
 
 describe('Country.register', () => {
   it('given valid props, when registered, then CountryRegistered v1 carries them all and the country starts active', () => {

@@ -8,7 +8,7 @@ import { ExactDecimal } from '../../../kernel/decimal-amount';
 export type DecimalInput = Decimal | string;
 
 /** Every ratio these functions return has this many decimal places (0.123457 is 12.3457 %). */
-export const RATIO_DECIMAL_PLACES = 6;
+const RATIO_DECIMAL_PLACES = 6;
 
 /**
  * Parses an input at the kernel's 50 significant digits. Export figures are sums of non-negative

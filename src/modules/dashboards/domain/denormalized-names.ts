@@ -55,7 +55,7 @@ export interface CodeNames {
   readonly sectionNameEn: string | null;
 }
 
-export const COUNTRY_NAME_FIELDS: readonly (keyof CountryNames)[] = [
+const COUNTRY_NAME_FIELDS: readonly (keyof CountryNames)[] = [
   'countryNameEn',
   'countryNameKo',
   'regionCode',
@@ -64,22 +64,6 @@ export const COUNTRY_NAME_FIELDS: readonly (keyof CountryNames)[] = [
   'continentCode',
   'continentNameEn',
   'continentNameKo',
-];
-
-export const PRODUCT_NAME_FIELDS: readonly (keyof ProductNames)[] = [
-  'productNameEn',
-  'productNameKo',
-  'sectionCode',
-  'sectionNameEn',
-  'chapterCode',
-  'chapterNameEn',
-  'chapterNameKo',
-  'headingCode',
-  'headingNameEn',
-  'headingNameKo',
-  'subheadingCode',
-  'subheadingNameEn',
-  'subheadingNameKo',
 ];
 
 export function countryNamesOf(view: CountryView): CountryNames {

@@ -1,3 +1,5 @@
+import { Period } from '../../../kernel/period';
+
 /**
  * What a summary is about. Monthly trend documents exist per scope and month; country and product
  * summaries per scope and year. Scope ids are part of document ids: `total`, `country-CN`,
@@ -25,11 +27,6 @@ export function parseScope(id: string): Scope {
   throw new RangeError(`not a summary scope: ${JSON.stringify(id)}`);
 }
 
-/** `YYYY-MM` of a year and month. */
-export function periodOf(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
-
 export function monthlyTrendId(scope: string, period: string): string {
   return `${scope}-${period}`;
 }
@@ -41,7 +38,7 @@ export function yearSummaryId(scope: Scope, year: number): string {
 }
 
 /** The summary levels an HS code counts towards: its chapter, heading and subheading. */
-export function productScopesOf(hsCode: string): string[] {
+function productScopesOf(hsCode: string): string[] {
   return [2, 4, 6].filter((digits) => hsCode.length >= digits).map((digits) => productScope(hsCode.slice(0, digits)));
 }
 
@@ -84,6 +81,18 @@ export class TouchedScopes {
     return count;
   }
 
+  /** These months split by year, earliest first: a rebuild recomputes one year's summaries at a time. */
+  splitByYear(): TouchedScopes[] {
+    const byYear = new Map<number, TouchedScopes>();
+    for (const [period, scopes] of this.periods()) {
+      const { year } = Period.parse(period);
+      let touched = byYear.get(year);
+      if (!touched) byYear.set(year, (touched = new TouchedScopes()));
+      for (const scope of scopes) touched.add(period, scope);
+    }
+    return [...byYear.values()];
+  }
+
   /** Periods in ascending order, each with its scopes sorted, so work is deterministic. */
   periods(): [period: string, scopes: string[]][] {
     return [...this.byPeriod.keys()].sort().map((period) => [period, [...this.byPeriod.get(period)!].sort()]);
@@ -93,7 +102,7 @@ export class TouchedScopes {
   years(): [year: number, scopes: string[]][] {
     const byYear = new Map<number, Set<string>>();
     for (const [period, scopes] of this.byPeriod) {
-      const year = Number(period.slice(0, 4));
+      const { year } = Period.parse(period);
       let set = byYear.get(year);
       if (!set) byYear.set(year, (set = new Set()));
       for (const scope of scopes) if (scope !== TOTAL_SCOPE) set.add(scope);

@@ -22,7 +22,7 @@ export interface BulkOutcome {
 
 const MAX_OPS_PER_REQUEST = 5_000;
 
-export class BulkWriteError extends Error {
+class BulkWriteError extends Error {
   constructor(readonly failures: readonly { id: string; status: number; reason: string }[]) {
     super(`${failures.length} bulk writes failed, first: ${failures[0]?.id} ${failures[0]?.status} ${failures[0]?.reason}`);
     this.name = 'BulkWriteError';

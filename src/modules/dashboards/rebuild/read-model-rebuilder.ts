@@ -3,8 +3,7 @@ import { atOrAfter, LOG_START, type LogCursor } from '../../../platform/event-lo
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventLogReplay, type ReplayFilter } from '../../../platform/event-log/event-log-replay';
 import type { ReadModelIndexManager } from '../elasticsearch/read-model-index-manager';
-import { TouchedScopes } from '../domain/summary-scopes';
-import { generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
+import type { IndexSet } from '../elasticsearch/read-model-indexes';
 import { scopesOfAllFacts } from '../projections/facts/fact-scans';
 import type { ReadModelProjection } from '../read-model.projection';
 import type { RebuildPhase, RebuildRun, RebuildRuns } from './rebuild-runs';
@@ -63,7 +62,8 @@ export class ReadModelRebuilder {
       await report('summarizing', processed);
       await this.client.indices.refresh({ index: target.facts });
       const everything = await scopesOfAllFacts(this.client, target.facts);
-      for (const year of groupByYear(everything.periods())) {
+      // One year's months at a time, so a rebuild of years of history never holds every summary key at once.
+      for (const year of everything.splitByYear()) {
         await this.projection.recompute(target, year);
         await report('summarizing', processed); // the heartbeat: a run without one is taken for dead
       }
@@ -145,20 +145,4 @@ export class ReadModelRebuilder {
     if (failure) throw failure;
     return { cursor, processed };
   }
-}
-
-export function rebuildTarget(prefix: string, run: RebuildRun): IndexSet {
-  return generationSet(prefix, run.toGeneration);
-}
-
-/** One year's months at a time, so a rebuild of years of history never holds every summary key at once. */
-function groupByYear(periods: readonly [string, string[]][]): TouchedScopes[] {
-  const byYear = new Map<string, TouchedScopes>();
-  for (const [period, scopes] of periods) {
-    const year = period.slice(0, 4);
-    let touched = byYear.get(year);
-    if (!touched) byYear.set(year, (touched = new TouchedScopes()));
-    for (const scope of scopes) touched.add(period, scope);
-  }
-  return [...byYear.values()];
 }

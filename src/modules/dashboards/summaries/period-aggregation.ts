@@ -1,4 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
+import { Period } from '../../../kernel/period';
 import { unitsFromSum } from '../domain/exact-units';
 import { type Figures, NO_FIGURES } from '../domain/summary-figures';
 import { parseScope, TOTAL_SCOPE } from '../domain/summary-scopes';
@@ -51,13 +52,14 @@ function searchBody(period: string, scopes: readonly string[], inactive: readonl
     filter: { terms: { [field]: values } },
     aggs: { by: { terms: { field, size: values.length }, aggs: SUMS } },
   });
+  const { year, month } = Period.parse(period);
   const included: Record<string, unknown> = { ...SUMS };
   for (const level of [2, 4, 6] as const) if (codes[level].length > 0) included[`level${level}`] = terms(LEVEL_FIELDS[level], codes[level]);
   return {
     size: 0,
     track_total_hits: false,
     query: {
-      bool: { filter: [{ term: { year: Number(period.slice(0, 4)) } }, { term: { month: Number(period.slice(5, 7)) } }, { term: { status: 'active' } }] },
+      bool: { filter: [{ term: { year } }, { term: { month } }, { term: { status: 'active' } }] },
     },
     aggs: {
       included: { filter: { bool: { must_not: [{ terms: { countryCode: [...inactive] } }] } }, aggs: included },

@@ -17,7 +17,7 @@ export interface FlushStats {
 }
 
 /** `live` names the aliases; `v<N>` the generation a rebuild fills. */
-export function targetIndexes(prefix: string, target: string): IndexSet {
+function targetIndexes(prefix: string, target: string): IndexSet {
   if (target === 'live') return aliasSet(prefix);
   const generation = /^v(\d+)$/.exec(target);
   if (!generation) throw new Error(`unknown summary target ${target}`);

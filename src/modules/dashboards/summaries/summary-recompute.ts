@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Period } from '../../../kernel/period';
 import type { CodeNames, CountryView } from '../domain/denormalized-names';
 import type { MonthFigures } from '../domain/summary-figures';
 import { monthlyTrendId, parseScope, TouchedScopes } from '../domain/summary-scopes';
@@ -147,7 +148,7 @@ export class SummaryRecompute {
 
 /** The months of `year` among the periods. */
 function monthsOf(periods: readonly [string, string[]][], year: number): number[] {
-  return periods.filter(([period]) => Number(period.slice(0, 4)) === year).map(([period]) => Number(period.slice(5, 7)));
+  return periods.map(([period]) => Period.parse(period)).filter((period) => period.year === year).map((period) => period.month);
 }
 
 /** The months a year summary holds, with those recomputed put in their place. */

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { UsdAmount } from '../../../kernel/money';
 import { WeightKg } from '../../../kernel/weight';
 import { DuplicateStatisticError } from '../statistics.errors';
-import { evolve, ExportStatistic } from './export-statistic';
+import { ExportStatistic } from './export-statistic';
 import { ExportStatisticEvent } from './export-statistic.events';
-import { initialState } from './export-statistic.state';
+import { evolve, initialState } from './export-statistic.state';
 import { aContext, aKey, aStatistic, figures, observable } from '../../../../test/support/export-statistic.fixtures';
 
 describe('ExportStatistic.pullPendingEvents', () => {

@@ -21,7 +21,6 @@ import { ActiveStatistic, evolve, ExportStatisticState, initialState, StatisticS
 import { StatisticKey } from './statistic-key';
 import { StatisticContext } from './statistic-context';
 
-export { evolve } from './export-statistic.state';
 export type { StatisticContext, StatisticReference } from './statistic-context';
 
 export const MAX_RETRACTION_REASON_LENGTH = 500;

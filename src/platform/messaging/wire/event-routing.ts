@@ -1,6 +1,6 @@
 import type { BrokerTopology } from '../broker-topology';
 
-export const STATISTIC_STREAM_PREFIX = 'statistic:';
+const STATISTIC_STREAM_PREFIX = 'statistic:';
 
 export interface Route {
   readonly exchange: string;

@@ -20,7 +20,7 @@ export const HEADER = {
 } as const;
 
 /** Set by quorum queues on redelivery: how often the broker has handed this message out before. */
-export const DELIVERY_COUNT_HEADER = 'x-delivery-count';
+const DELIVERY_COUNT_HEADER = 'x-delivery-count';
 
 export type HeaderValue = string | number | boolean | null;
 

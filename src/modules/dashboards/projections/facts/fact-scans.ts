@@ -1,7 +1,8 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
+import { Period } from '../../../../kernel/period';
 import { namesDiffer } from '../../domain/denormalized-names';
-import { countryScope, periodOf, productScope, TOTAL_SCOPE, TouchedScopes } from '../../domain/summary-scopes';
+import { countryScope, productScope, TOTAL_SCOPE, TouchedScopes } from '../../domain/summary-scopes';
 import { bulkWrite } from '../../elasticsearch/es-bulk';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import type { ReadModelLookups } from '../read-model-lookups';
@@ -44,7 +45,7 @@ export async function scopesOfFacts(client: Client, factsIndex: string, query: Q
     });
     const composite = response.aggregations?.scopes as { buckets: { key: CompositeKey }[]; after_key?: CompositeKey } | undefined;
     for (const { key } of composite?.buckets ?? []) {
-      touched.addFact(key.countryCode, key.subheadingCode ?? key.headingCode ?? key.chapterCode, periodOf(key.year, key.month));
+      touched.addFact(key.countryCode, key.subheadingCode ?? key.headingCode ?? key.chapterCode, Period.of(key.year, key.month).toString());
     }
     after = composite && composite.buckets.length === PAGE ? composite.after_key : undefined;
   } while (after);
@@ -83,7 +84,7 @@ export async function scopesOfAllFacts(client: Client, factsIndex: string): Prom
     });
     const months = response.aggregations?.months as { buckets: Bucket[]; after_key?: Record<string, number> } | undefined;
     for (const bucket of months?.buckets ?? []) {
-      const period = periodOf(bucket.key.year, bucket.key.month);
+      const period = Period.of(bucket.key.year, bucket.key.month).toString();
       touched.add(period, TOTAL_SCOPE);
       for (const { key } of bucket.countries.buckets) touched.add(period, countryScope(key));
       for (const level of [bucket.level2, bucket.level4, bucket.level6]) for (const { key } of level.buckets) touched.add(period, productScope(key));
@@ -118,7 +119,7 @@ export async function periodsOfCodes(client: Client, factsIndex: string, field: 
     const composite = response.aggregations?.periods as
       | { buckets: { key: { code: string; year: number; month: number } }[]; after_key?: Record<string, string | number> }
       | undefined;
-    for (const { key } of composite?.buckets ?? []) touched.add(periodOf(key.year, key.month), productScope(key.code));
+    for (const { key } of composite?.buckets ?? []) touched.add(Period.of(key.year, key.month).toString(), productScope(key.code));
     after = composite && composite.buckets.length === PAGE ? composite.after_key : undefined;
   } while (after);
   return touched;

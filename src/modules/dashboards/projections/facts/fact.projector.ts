@@ -1,4 +1,5 @@
 import { assertNever } from '../../../../kernel/domain-event';
+import { Period } from '../../../../kernel/period';
 import type { ProjectableEvent } from '../projectable-event';
 import { STATISTIC_MESSAGE_TYPES, type StatisticKeyFields, type StatisticMessage } from '../../../statistics';
 import type { CountryNames, ProductNames } from '../../domain/denormalized-names';
@@ -79,6 +80,7 @@ function factDocument(event: ProjectableEvent, key: StatisticKeyFields, names: F
   const { countryCode, hsCode, period } = key;
   const valueUsdCents = toUnits(state.valueUsd, CENTS);
   const weightGrams = toUnits(state.weightKg, GRAMS);
+  const { year, month } = Period.parse(period);
   return {
     key: `${countryCode}-${hsCode}-${period}`,
     status: state.status,
@@ -90,8 +92,8 @@ function factDocument(event: ProjectableEvent, key: StatisticKeyFields, names: F
     hsCode,
     hsLevel: hsCode.length,
     period,
-    year: Number(period.slice(0, 4)),
-    month: Number(period.slice(5, 7)),
+    year,
+    month,
     valueUsdCents,
     weightGrams,
     valueUsd: displayNumber(valueUsdCents, CENTS),

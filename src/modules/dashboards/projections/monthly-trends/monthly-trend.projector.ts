@@ -1,3 +1,4 @@
+import { Period } from '../../../../kernel/period';
 import type { CodeNames, CountryView } from '../../domain/denormalized-names';
 import { type Figures, withDisplay } from '../../domain/summary-figures';
 import { parseScope } from '../../domain/summary-scopes';
@@ -43,6 +44,7 @@ export function summarizeMonth(
   updatedAt: string,
 ): MonthlyTrendDocument {
   const parsed = parseScope(scope);
+  const { year, month } = Period.parse(period);
   const base = {
     scope,
     kind: parsed.kind,
@@ -55,8 +57,8 @@ export function summarizeMonth(
     productNameKo: null,
     active: true,
     period,
-    year: Number(period.slice(0, 4)),
-    month: Number(period.slice(5, 7)),
+    year,
+    month,
     ...withDisplay(figures),
     updatedAt,
   };

@@ -98,6 +98,6 @@ function succeeded(answer: unknown): SearchAnswer {
   return answer as SearchAnswer;
 }
 
-export function totalHits(total: number | { value: number } | undefined): number {
+function totalHits(total: number | { value: number } | undefined): number {
   return typeof total === 'number' ? total : (total?.value ?? 0);
 }

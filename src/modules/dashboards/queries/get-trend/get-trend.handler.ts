@@ -10,7 +10,7 @@ import { Period } from '../../../../kernel/period';
 import { compoundAnnualGrowthRate, seasonalityIndex, yearOnYearGrowth } from '../../analytics';
 import { unitsFromSum } from '../../domain/exact-units';
 import { addFigures, type Figures, NO_FIGURES } from '../../domain/summary-figures';
-import { countryScope, periodOf, productScope, TOTAL_SCOPE } from '../../domain/summary-scopes';
+import { countryScope, productScope, TOTAL_SCOPE } from '../../domain/summary-scopes';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
@@ -35,24 +35,24 @@ export class GetTrendHandler implements IQueryHandler<GetTrendQuery> {
   async execute(query: GetTrendQuery): Promise<TrendView> {
     const from = Period.parse(query.from, 'from');
     const to = Period.parse(query.to, 'to');
-    const months = monthsBetween(from, to);
+    const months = from.monthsUntil(to) + 1;
     if (months < 1 || months > MAX_MONTHS) throw new ValidationError('to', `must be from "from" up to ${MAX_MONTHS} months later`);
     const country = query.countryCode ? CountryCode.of(query.countryCode, 'country').value : null;
     const hs = query.hsCode ? HsCode.of(query.hsCode) : null;
     const fresh = await this.freshness.waitFor(query.consistency);
-    // A year before `from` too, for the growth of the first points.
-    const range = { gte: shift(from, -12), lte: to.toString() };
+    // A year before `from` too, for the growth of the first points (none exists before the first HS month).
+    const range = { gte: (from.plusMonthsOrNull(-12) ?? Period.FIRST).toString(), lte: to.toString() };
     const figures = hs && (country || hs.level === 10) ? await this.fromFacts(range, country, hs) : await this.fromTrends(range, scopeOf(country, hs));
+    const at = (period: Period | null) => (period && figures.get(period.toString())) ?? NO_FIGURES;
     const points = Array.from({ length: months }, (_, i) => {
-      const period = shift(from, i);
-      const current = figures.get(period) ?? NO_FIGURES;
-      const before = figures.get(shift(Period.parse(period), -12)) ?? NO_FIGURES;
-      return { period, year: Number(period.slice(0, 4)), month: Number(period.slice(5)), ...figuresView(current), yoyGrowth: yearOnYearGrowth(usd(current.valueUsdCents), usd(before.valueUsdCents)) };
+      const period = from.plusMonths(i);
+      const [current, before] = [at(period), at(period.plusMonthsOrNull(-12))];
+      return { period: period.toString(), year: period.year, month: period.month, ...figuresView(current), yoyGrowth: yearOnYearGrowth(usd(current.valueUsdCents), usd(before.valueUsdCents)) };
     });
     const fullYears = Array.from({ length: to.year - from.year + 1 }, (_, i) => from.year + i).filter(
-      (year) => periodOf(year, 1) >= from.toString() && periodOf(year, 12) <= to.toString(),
+      (year) => Period.of(year, 1).compare(from) >= 0 && Period.of(year, 12).compare(to) <= 0,
     );
-    const yearTotal = (year: number) => Array.from({ length: 12 }, (_, i) => figures.get(periodOf(year, i + 1)) ?? NO_FIGURES).reduce<Figures>(addFigures, NO_FIGURES);
+    const yearTotal = (year: number) => Period.monthsOf(year).map(at).reduce<Figures>(addFigures, NO_FIGURES);
     const [firstYear, lastYear] = [fullYears[0], fullYears[fullYears.length - 1]];
     return {
       from: from.toString(),
@@ -70,7 +70,7 @@ export class GetTrendHandler implements IQueryHandler<GetTrendQuery> {
             }
           : null,
       seasonality: seasonalityIndex(
-        fullYears.flatMap((year) => Array.from({ length: 12 }, (_, i) => ({ period: periodOf(year, i + 1), value: usd((figures.get(periodOf(year, i + 1)) ?? NO_FIGURES).valueUsdCents) }))),
+        fullYears.flatMap((year) => Period.monthsOf(year).map((period) => ({ period: period.toString(), value: usd(at(period).valueUsdCents) }))),
       ),
       fresh,
     };
@@ -109,14 +109,4 @@ function scopeOf(country: string | null, hs: HsCode | null): string {
   if (country) return countryScope(country);
   if (hs) return productScope(hs.value);
   return TOTAL_SCOPE;
-}
-
-function monthsBetween(from: Period, to: Period): number {
-  return (to.year - from.year) * 12 + (to.month - from.month) + 1;
-}
-
-/** The period `months` months after (or before) `period`, as YYYY-MM. */
-function shift(period: Period, months: number): string {
-  const ordinal = period.year * 12 + (period.month - 1) + months;
-  return periodOf(Math.floor(ordinal / 12), (ordinal % 12) + 1);
 }

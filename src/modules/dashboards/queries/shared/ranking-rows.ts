@@ -38,7 +38,10 @@ export interface ProductRow extends FiguresView {
 export const PARTNER_FIELDS = ['countryCode', 'countryNameEn', 'countryNameKo', 'valueUsdCents', 'weightGrams', 'factCount'];
 export const PRODUCT_FIELDS = ['hsCode', 'hsLevel', 'productNameEn', 'productNameKo', 'valueUsdCents', 'weightGrams', 'factCount'];
 
-/** Ranked by value, largest first, ties by code: the order the ES sorts and rankTopN both use. */
+/**
+ * Ranked by value, largest first, ties by code in ascending code-unit order (not locale order), so
+ * the same data always ranks the same whatever order the shards answer in.
+ */
 export const PARTNER_ORDER: RankOrder = { valueField: 'valueUsdCents', codeField: 'countryCode' };
 export const PRODUCT_ORDER: RankOrder = { valueField: 'valueUsdCents', codeField: 'hsCode' };
 export const PARTNER_SORT = rankSort(PARTNER_ORDER);

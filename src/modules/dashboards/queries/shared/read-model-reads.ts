@@ -1,10 +1,9 @@
 import type { Client } from '@elastic/elasticsearch';
 import { ValidationError } from '../../../../kernel/domain-error';
-import { FIRST_YEAR } from '../../../../kernel/period';
+import { FIRST_YEAR, Period } from '../../../../kernel/period';
 import { InvalidCursorError } from '../../dashboards.errors';
 import { CENTS, fromUnits, GRAMS } from '../../domain/exact-units';
 import { type Figures, type MonthFigures, NO_FIGURES, addFigures } from '../../domain/summary-figures';
-import { periodOf } from '../../domain/summary-scopes';
 
 /** Figures as clients get them: decimal strings from whole cents and grams, never floats. */
 export interface FiguresView {
@@ -28,9 +27,9 @@ export function figuresView(figures: Figures): FiguresView {
 }
 
 export function monthlyView(year: number, months: readonly MonthFigures[]): MonthlyView[] {
-  return Array.from({ length: 12 }, (_, i) => {
-    const found = months.filter((m) => m.month === i + 1).reduce<Figures>(addFigures, NO_FIGURES);
-    return { period: periodOf(year, i + 1), year, month: i + 1, ...figuresView(found) };
+  return Period.monthsOf(year).map((period) => {
+    const found = months.filter((m) => m.month === period.month).reduce<Figures>(addFigures, NO_FIGURES);
+    return { period: period.toString(), year, month: period.month, ...figuresView(found) };
   });
 }
 

@@ -1,5 +1,5 @@
+import { Period } from '../../../../kernel/period';
 import { compoundAnnualGrowthRate, seasonalityIndex, yearOnYearGrowth, type MonthSeasonality } from '../../analytics';
-import { periodOf } from '../../domain/summary-scopes';
 import type { Figures, MonthFigures } from '../../domain/summary-figures';
 import { figuresView, usd, type FiguresView, type MonthlyView, monthlyView } from './read-model-reads';
 
@@ -51,7 +51,7 @@ export function yearSeries(summaries: readonly YearSummary[], year: number): Yea
         : null,
     monthly: monthlyView(year, current.months),
     seasonality: seasonalityIndex(
-      window.flatMap((s) => s.months.map((m) => ({ period: periodOf(s.year, m.month), value: usd(m.valueUsdCents) }))),
+      window.flatMap((s) => s.months.map((m) => ({ period: Period.of(s.year, m.month).toString(), value: usd(m.valueUsdCents) }))),
     ),
   };
 }
