@@ -8,3 +8,11 @@ export { type HsTree } from './domain/hs-tree';
 export { type ImportUnit, importUnit, unitKey } from './domain/import-unit';
 export { type ImportRequest, planImport, splitUnit } from './domain/import-planner';
 export { nomenclatureHsTree } from './infrastructure/nomenclature-hs-tree';
+export {
+  type CustomsItem,
+  type CustomsRecord,
+  CustomsResponseParser,
+  GRAND_TOTAL_YEAR,
+  parseCustomsResponse,
+} from './infrastructure/customs-response.parser';
+export * from './customs-import.errors';
