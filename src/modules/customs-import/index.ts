@@ -16,3 +16,5 @@ export {
   parseCustomsResponse,
 } from './infrastructure/customs-response.parser';
 export * from './customs-import.errors';
+export { CustomsClient, type CustomsClientOptions, type CustomsUnitResponse, CUSTOMS_PATH } from './infrastructure/customs-client';
+export { nextQuotaReset } from './infrastructure/customs-retry';
