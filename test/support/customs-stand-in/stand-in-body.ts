@@ -68,7 +68,12 @@ async function writeSlowly(res: ServerResponse, body: string, delayMs: number): 
 
 function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
-    res.once('drain', resolve);
-    res.once('close', resolve);
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
   });
 }

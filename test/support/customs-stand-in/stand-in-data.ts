@@ -19,11 +19,14 @@ export interface StandInDataOptions {
   readonly seed?: number;
   /** At most this many 10-digit HSK lines under one 6-digit subheading (1..6). Default 2. */
   readonly maxLinesPerSubheading?: number;
-  /** At most this many partners per HSK line (1..41). Default 3; 30 with 4 lines gives ~200,000 rows a month. */
+  /** At most this many partners per HSK line (1..41). Default 3 (see BENCHMARK_DENSITY). */
   readonly maxPartnersPerLine?: number;
   /** Re-published months: some rows changed, some gone, some new, deterministically. */
   readonly republished?: boolean;
 }
+
+/** About 204,000 rows in one month across chapters 01..97: the volume `npm run bench -- import` needs. */
+export const BENCHMARK_DENSITY = { maxLinesPerSubheading: 4, maxPartnersPerLine: 33 } as const;
 
 const SUFFIXES = ['1000', '2000', '3000', '4000', '5000', '9000'];
 const LEAF_NAMES = ['기타', '기타', '부분품', '그 밖의 것'];
