@@ -57,7 +57,7 @@ describe('CustomsClient against the stand-in', () => {
   }
 
   it('given no fault, when a unit is fetched, then its total and rows, with the decoded key sent once-encoded', async () => {
-    const response = await client().fetchUnit(UNIT);
+    const response = await client({ baseUrl: `${standIn.url}/` }).fetchUnit(UNIT);
 
     expect(response.attempts).toBe(1);
     expect(response.total?.year).toBe('총계');

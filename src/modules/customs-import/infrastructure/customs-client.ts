@@ -6,7 +6,7 @@ import { backoffDelay, classify } from './customs-retry';
 export const CUSTOMS_PATH = '/1220000/nitemtrade/getNitemtradeList';
 
 export interface CustomsClientOptions {
-  /** e.g. `https://apis.data.go.kr`; the path is added here. */
+  /** e.g. `https://apis.data.go.kr`; the service path is appended to it. */
   readonly baseUrl: string;
   /** The DECODED portal key: URLSearchParams encodes it once, as the portal expects. */
   readonly serviceKey: string;
@@ -63,7 +63,8 @@ export class CustomsClient {
   }
 
   private async attempt(unit: ImportUnit): Promise<Omit<CustomsUnitResponse, 'attempts'>> {
-    const url = new URL(CUSTOMS_PATH, this.options.baseUrl);
+    // Appended, not resolved: a base behind a proxy path (`https://host/customs`) keeps its path.
+    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${CUSTOMS_PATH}`);
     url.searchParams.set('serviceKey', this.options.serviceKey);
     url.searchParams.set('strtYymm', yyyymm(unit.months.first.toString()));
     url.searchParams.set('endYymm', yyyymm(unit.months.last.toString()));
