@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { FaultSchedule, ScheduledFault, StandInFault } from './stand-in-faults';
 import { StandInData, StandInDataOptions } from './stand-in-data';
-import { FORBIDDEN_TEXT, gatewayEnvelope, RANGE_ERROR } from './stand-in-format';
+import { FORBIDDEN_TEXT, gatewayEnvelope, monthsBetween, RANGE_ERROR } from './stand-in-format';
 import { renderBody } from './stand-in-body';
 import { handleControl } from './stand-in-control';
 
@@ -146,14 +146,4 @@ async function refuse(fault: StandInFault, res: ServerResponse): Promise<boolean
 export function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
   res.end(body);
-}
-
-/** `YYYYMM` months from the first to the last, both included; empty when the range runs backwards. */
-function monthsBetween(fromYear: number, fromMonth: number, toYear: number, toMonth: number): string[] {
-  const months: string[] = [];
-  for (let ordinal = fromYear * 12 + fromMonth - 1; ordinal <= toYear * 12 + toMonth - 1; ordinal += 1) {
-    months.push(`${Math.floor(ordinal / 12)}${String((ordinal % 12) + 1).padStart(2, '0')}`);
-    if (months.length > 12) break;
-  }
-  return months;
 }

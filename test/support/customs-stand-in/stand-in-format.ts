@@ -72,3 +72,13 @@ function item(f: ItemFields): string {
     `<statCdCntnKor1>${f.statCdCntnKor1}</statCdCntnKor1><statKor>${f.statKor}</statKor><year>${f.year}</year></item>\n`
   );
 }
+
+/** `YYYYMM` months from the first to the last, both included; empty when the range runs backwards. */
+export function monthsBetween(fromYear: number, fromMonth: number, toYear: number, toMonth: number): string[] {
+  const months: string[] = [];
+  for (let ordinal = fromYear * 12 + fromMonth - 1; ordinal <= toYear * 12 + toMonth - 1; ordinal += 1) {
+    months.push(`${Math.floor(ordinal / 12)}${String((ordinal % 12) + 1).padStart(2, '0')}`);
+    if (months.length > 12) break;
+  }
+  return months;
+}
