@@ -3,7 +3,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 CLI := node dist/cli/main.js
 
-.PHONY: help run test bootstrap build migrate seed typecheck lint bench es-stop clean
+.PHONY: help run test bootstrap build migrate seed typecheck lint bench es-stop clean customs-stand-in
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ lint: ## type-check, lint and check layer rules
 
 bench: bootstrap build migrate ## run the benchmarks and write docs/BENCHMARKS.md
 	npm run bench
+
+customs-stand-in: ## serve the customs API stand-in (faults on demand) on CUSTOMS_STAND_IN_PORT, default 3100
+	CUSTOMS_STAND_IN_PORT=$${CUSTOMS_STAND_IN_PORT:-3100} node -r ts-node/register/transpile-only test/support/customs-stand-in/main.ts
 
 es-stop: ## stop the Elasticsearch node started by make run/test
 	bash scripts/elasticsearch.sh stop
