@@ -85,6 +85,32 @@ describe('read your writes through GraphQL', () => {
     });
   });
 
+  it("a statistic over the threshold reads back with its stream's version, and revising with that version succeeds", async () => {
+    const input = aStatisticInput({ valueUsd: '2000000.00', weightKg: '10.000' });
+    created.push(keyOf(input));
+    const { countryCode, hsCode, period } = input;
+    const [year, month] = period.split('-').map(Number);
+    // Recorded (version 1) and ExportThresholdExceeded (version 2): the stream is at 2.
+    const recorded = (await graphql(harness!.app, 'mutation($i: RecordExportStatisticInput!) { recordExportStatistic(input: $i) { version position } }', { i: input }))
+      .body as { data: { recordExportStatistic: { version: number; position: string } } };
+
+    const fact = await graphql(
+      harness!.app,
+      `query($f: StatisticFactFilter!, $p: String!) { statisticFacts(filter: $f, consistency: { atLeastPosition: $p, timeoutMs: 10000 }) { edges { node { key version } } fresh } }`,
+      { f: { year, monthFrom: month, monthTo: month, countryCode, subheading: hsCode.slice(0, 6) }, p: recorded.data.recordExportStatistic.position },
+      { 'x-api-key': TEST_READER_KEY },
+    );
+    const revised = await graphql(
+      harness!.app,
+      'mutation($i: ReviseExportStatisticInput!) { reviseExportStatistic(input: $i) { version } }',
+      { i: { countryCode, hsCode, period, expectedVersion: 2, valueUsd: '10.00', weightKg: '1.000' } },
+    );
+
+    expect(recorded.data.recordExportStatistic.version).toBe(2);
+    expect(fact.body).toEqual({ data: { statisticFacts: { edges: [{ node: { key: keyOf(input), version: 2 } }], fresh: true } } });
+    expect(revised.body).toEqual({ data: { reviseExportStatistic: { version: 3 } } });
+  });
+
   it('a position nobody wrote is refused', async () => {
     const response = await trend({ hsCode: `85${randomBytes(4).readUInt32BE(0) % 10 ** 8}`.padEnd(10, '0') }, '999999999999');
 

@@ -7,7 +7,7 @@ import { bulkWrite, multiGet, opKey, refresh, type WriteOp } from '../../elastic
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import type { NamesVersion } from '../../elasticsearch/names-version';
 import type { ReadModelLookups } from '../read-model-lookups';
-import { evolveFact, factId, isFactEvent, renameFact, type FactDocument, type FactNames } from './fact.projector';
+import { carriesFigures, evolveFact, factId, isFactEvent, renameFact, type FactDocument, type FactNames } from './fact.projector';
 
 export interface FactsOutcome {
   readonly touched: TouchedScopes;
@@ -31,24 +31,31 @@ export async function projectFacts(
   refreshAfter = true,
 ): Promise<FactsOutcome> {
   const touched = new TouchedScopes();
-  const latest = new Map<string, ProjectableEvent>();
+  const streams = new Map<string, ProjectableEvent[]>();
   for (const event of events) {
     if (!isFactEvent(event)) continue;
     const { countryCode, hsCode, period } = event.data as StatisticKeyFields;
     // Every event counts, applied or not: a redelivery after a crash between the fact write and
-    // the summary write must still bring the summaries up to date.
+    // the summary write must still bring the summaries up to date. A threshold event changes no
+    // figure, but its mark is what makes the next flush refresh the facts it moved (read-your-writes).
     touched.addFact(countryCode, hsCode, period);
     const key = `${countryCode}-${hsCode}-${period}`;
-    if ((latest.get(key)?.streamVersion ?? 0) < event.streamVersion) latest.set(key, event);
+    streams.set(key, [...(streams.get(key) ?? []), event]);
   }
-  if (latest.size === 0) return { touched, applied: 0, alreadyApplied: 0 };
+  if (streams.size === 0) return { touched, applied: 0, alreadyApplied: 0 };
 
+  // Per statistic, the events from its last figure-carrying one on: those build the fact alone.
+  // A stream whose batch holds only threshold events needs the stored fact to move its version.
+  const tails = [...streams.values()].map(tailFromLastFigures);
+  const stored = await storedFacts(client, indexes.facts, tails.filter((tail) => !carriesFigures(tail[0])).map((tail) => tail[0]));
   const before = await version.read(indexes.facts);
-  const names = await lookups.factNames(indexes, [...latest.values()].map((event) => event.data as StatisticKeyFields), before);
+  const names = await lookups.factNames(indexes, tails.map((tail) => tail[0].data as StatisticKeyFields), before);
   const documents = new Map<string, FactDocument>();
-  for (const event of latest.values()) {
-    const document = evolveFact(null, event, names(event.data as StatisticKeyFields));
-    if (document) documents.set(factId(document), document);
+  for (const tail of tails) {
+    const first = tail[0].data as StatisticKeyFields;
+    const start = carriesFigures(tail[0]) ? null : (stored.get(factId(first)) ?? null);
+    const document = tail.reduce<FactDocument | null>((fact, event) => evolveFact(fact, event, names(first)) ?? fact, start);
+    if (document && document !== start) documents.set(factId(document), document);
   }
   const outcome = await bulkWrite(client, [...documents.values()].map((document) => factOp(indexes.facts, document, 'external')));
   // Unchanged counter: no name changed since the names used were current, so they still are.
@@ -56,6 +63,19 @@ export async function projectFacts(
   await verifyNames(client, lookups, indexes, documents, names, after === before ? names : null, new Set(outcome.conflicts));
   if (refreshAfter) await refresh(client, [indexes.facts]);
   return { touched, applied: outcome.written.length, alreadyApplied: outcome.conflicts.length };
+}
+
+function tailFromLastFigures(stream: readonly ProjectableEvent[]): ProjectableEvent[] {
+  const ordered = [...stream].sort((a, b) => a.streamVersion - b.streamVersion);
+  let last = ordered.length - 1;
+  while (last > 0 && !carriesFigures(ordered[last])) last--;
+  return ordered.slice(last);
+}
+
+async function storedFacts(client: Client, index: string, events: readonly ProjectableEvent[]): Promise<Map<string, FactDocument>> {
+  const ids = events.map((event) => factId(event.data as StatisticKeyFields));
+  const found = await multiGet<FactDocument>(client, index, ids);
+  return new Map([...found].map(([id, hit]) => [id, hit.source]));
 }
 
 /**

@@ -5,8 +5,17 @@ import { STATISTIC_MESSAGE_TYPES, type StatisticKeyFields, type StatisticMessage
 import type { CountryNames, ProductNames } from '../../domain/denormalized-names';
 import { CENTS, displayNumber, GRAMS, toUnits } from '../../domain/exact-units';
 
-/** The events that change a fact. ExportThresholdExceeded shares the stream but changes no figure. */
-export const FACT_EVENT_TYPES = [STATISTIC_MESSAGE_TYPES.recorded, STATISTIC_MESSAGE_TYPES.revised, STATISTIC_MESSAGE_TYPES.retracted] as const;
+/**
+ * The events of a statistic's stream. ExportThresholdExceeded changes no figure, but it is a
+ * version of the stream: the fact carries it, so a client revising with the version it read is
+ * not refused as stale.
+ */
+export const FACT_EVENT_TYPES = [
+  STATISTIC_MESSAGE_TYPES.recorded,
+  STATISTIC_MESSAGE_TYPES.revised,
+  STATISTIC_MESSAGE_TYPES.retracted,
+  STATISTIC_MESSAGE_TYPES.thresholdExceeded,
+] as const;
 
 type FactEvent = Extract<StatisticMessage, { readonly type: (typeof FACT_EVENT_TYPES)[number] }>;
 
@@ -41,10 +50,17 @@ export function isFactEvent(event: Pick<ProjectableEvent, 'type'>): boolean {
   return (FACT_EVENT_TYPES as readonly string[]).includes(event.type);
 }
 
+/** Whether the fact after `event` can be built from the event alone, without the fact before it. */
+export function carriesFigures(event: Pick<ProjectableEvent, 'type'>): boolean {
+  return isFactEvent(event) && event.type !== STATISTIC_MESSAGE_TYPES.thresholdExceeded;
+}
+
 /**
- * The fact after `event`. Every statistic event carries the key and the figures it leaves, so the
- * document is built from the event alone; `current` only serves to skip an event it already
- * reflects (Elasticsearch's external versioning refuses those too: 409 means "already applied").
+ * The fact after `event`. Recorded, Revised and Retracted carry the key and the figures they
+ * leave, so those documents are built from the event alone; a threshold event only moves the
+ * version of `current` (without it, there is nothing to move: null). `current` also serves to skip
+ * an event it already reflects (Elasticsearch's external versioning refuses those too: 409 means
+ * "already applied").
  * A retraction leaves a tombstone with zero amounts, never a deletion: Elasticsearch forgets a
  * deleted document's version after index.gc_deletes, and a replayed Recorded would resurrect it.
  */
@@ -59,6 +75,8 @@ export function evolveFact(current: FactDocument | null, event: ProjectableEvent
       return factDocument(event, fact.data, names, { status: 'active', retractionReason: null, valueUsd: fact.data.valueUsd, weightKg: fact.data.weightKg });
     case STATISTIC_MESSAGE_TYPES.retracted:
       return factDocument(event, fact.data, names, { status: 'retracted', retractionReason: fact.data.reason, valueUsd: '0', weightKg: '0' });
+    case STATISTIC_MESSAGE_TYPES.thresholdExceeded:
+      return current && { ...current, streamVersion: event.streamVersion, position: event.position, occurredAt: event.occurredAt.toISOString() };
     default:
       return assertNever(fact, 'fact event');
   }

@@ -95,8 +95,23 @@ describe('evolveFact', () => {
     expect(apply(null, events[3], events[0], events[2], events[1], events[3])).toEqual(inOrder);
   });
 
-  it('given a threshold alert, which changes no figure, when projected, then it is not a fact event', () => {
+  it('given a threshold alert and no fact before it, when projected, then there is nothing to move', () => {
     expect(evolveFact(null, statisticEvents.thresholdExceeded(KEY, 2, '2000000.00'), names)).toBeNull();
+  });
+
+  it('given a recorded fact, when its threshold alert follows, then the figures stay and the fact carries the stream version 2', () => {
+    const recorded = statisticEvents.recorded(KEY, 1, '2000000.00', '5.0');
+    const alert = statisticEvents.thresholdExceeded(KEY, 2, '2000000.00');
+
+    const fact = apply(null, recorded, alert);
+
+    expect(fact).toEqual({ ...evolveFact(null, recorded, names), streamVersion: 2, position: alert.position, occurredAt: '2026-09-01T00:00:00.000Z' });
+  });
+
+  it('given a fact already at version 2, when the threshold alert of version 2 comes again, then nothing changes', () => {
+    const current = apply(null, statisticEvents.recorded(KEY, 1, '2000000.00', '5.0'), statisticEvents.thresholdExceeded(KEY, 2, '2000000.00'));
+
+    expect(evolveFact(current, statisticEvents.thresholdExceeded(KEY, 2, '2000000.00'), names)).toBeNull();
   });
 
   it('given an amount with more decimals than cents, when projected, then it is refused rather than rounded', () => {
