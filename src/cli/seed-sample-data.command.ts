@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../platform/database/pg-pool';
 import { loadConfig } from '../config/app-config';
 import { RecordExportStatisticsBatchCommand } from '../modules/statistics/commands/record-export-statistics-batch/record-export-statistics-batch.command';
 import { RetractExportStatisticCommand } from '../modules/statistics/commands/retract-export-statistic/retract-export-statistic.command';

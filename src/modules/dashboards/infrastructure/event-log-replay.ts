@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
 import type { StoredEvent } from '../../../platform/event-log/event-log.types';
 import type { LogCursor } from '../../../platform/relay/relay-checkpoint';
 import { readAfter as readLogAfter } from '../../../platform/relay/event-log-tail';

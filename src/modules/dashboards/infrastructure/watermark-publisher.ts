@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
 import { ENVELOPE_VERSION, type EventEnvelope } from '../../../platform/messaging/wire/event-envelope';
 import { publishOptions } from '../../../platform/messaging/wire/message-headers';
 import type { LogCursor } from '../../../platform/relay/relay-checkpoint';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../../../platform/database/pg-pool';
 import { RebuildAlreadyRunningError } from '../../dashboards.errors';
 
 export type RebuildStatus = 'running' | 'completed' | 'failed';
