@@ -5,8 +5,9 @@ import type { AppConfig } from '../../config/app-config';
 
 /**
  * The raw SQL side of the one connection pool per instance: statements that MikroORM's query
- * builder cannot make as cheap (the write path's named prepared statements, the relay's and the
- * read side's SQL) run on connections borrowed from MikroORM's own pool (ADR 0002).
+ * builder cannot make as cheap (the write path's named prepared statements, delivery's and the
+ * read side's SQL) run on connections borrowed from MikroORM's own pool (ADR 0002). The relay's
+ * lease and LISTEN are sessions and keep dedicated connections.
  */
 export const PG_POOL = Symbol('PG_POOL');
 

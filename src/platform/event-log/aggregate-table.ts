@@ -59,10 +59,21 @@ export function eventLogTableOf(meta: EntityMetadata<EventLogEntry>): EventLogTa
     if (!found) throw new Error(`${meta.className}: no column for "${property}"`);
     return found;
   };
-  const properties: (keyof EventLogEntry)[] = [
-    'position', 'transactionId', 'eventId', 'streamId', 'streamVersion', 'type', 'schemaVersion', 'data', 'metadata', 'occurredAt',
-  ];
-  return { name: meta.tableName, columns: Object.fromEntries(properties.map((property) => [property, column(property)])) as EventLogTable['columns'] };
+  return {
+    name: meta.tableName,
+    columns: {
+      position: column('position'),
+      transactionId: column('transactionId'),
+      eventId: column('eventId'),
+      streamId: column('streamId'),
+      streamVersion: column('streamVersion'),
+      type: column('type'),
+      schemaVersion: column('schemaVersion'),
+      data: column('data'),
+      metadata: column('metadata'),
+      occurredAt: column('occurredAt'),
+    },
+  };
 }
 
 function columnsOf(meta: EntityMetadata): AggregateColumn[] {
