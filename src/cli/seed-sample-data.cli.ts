@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../platform/database/pg-pool';
 import { loadConfig } from '../config/app-config';
 import { RecordExportStatisticsBatchCommand, RetractExportStatisticCommand } from '../modules/statistics';
 import { PG_POOL } from '../platform/database/pg-pool';

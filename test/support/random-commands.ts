@@ -11,8 +11,7 @@ import { ExportStatistic } from '../../src/modules/statistics/domain/export-stat
 import type { StatisticContext } from '../../src/modules/statistics/domain/statistic-context';
 import { StatisticKey } from '../../src/modules/statistics/domain/statistic-key';
 import { ExportStatisticRepository } from '../../src/modules/statistics/infrastructure/export-statistic.repository';
-import { AggregateStore } from '../../src/platform/event-log/aggregate-store';
-import { LogDoorbell } from '../../src/platform/event-log/log-doorbell';
+import { openWriteSide, type WriteSide } from './write-side';
 
 // User-assigned ISO 3166 codes: no real country (or other test) uses them. QQ is left out: it is
 // UNKNOWN_COUNTRY_CODE, which tests running beside this one expect to stay unregistered.
@@ -39,10 +38,25 @@ export async function runRandomCommands(
   periods: readonly string[],
   countryCount = 6,
 ): Promise<CommandWorld> {
-  const doorbell = new LogDoorbell(pool);
-  const store = new AggregateStore(pool, doorbell);
-  const statisticsRepository = new ExportStatisticRepository(store);
-  const countriesRepository = new CountryRepository(store);
+  const writeSide = await openWriteSide();
+  try {
+    return await runOn(writeSide, pool, random, count, hsCodes, periods, countryCount);
+  } finally {
+    await writeSide.close();
+  }
+}
+
+async function runOn(
+  { orm, store, doorbell }: WriteSide,
+  pool: Pool,
+  random: Random,
+  count: number,
+  hsCodes: readonly string[],
+  periods: readonly string[],
+  countryCount: number,
+): Promise<CommandWorld> {
+  const statisticsRepository = new ExportStatisticRepository(store, orm.em);
+  const countriesRepository = new CountryRepository(store, orm.em);
   const countries = await registerSpareCountries(pool, countriesRepository, countryCount);
   const context: StatisticContext = {
     now: new Date(),

@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { CreateProductCategoriesHandler } from './commands/create-product-categories/create-product-categories.handler';
 import { CreateProductCategoryHandler } from './commands/create-product-category/create-product-category.handler';
@@ -5,8 +6,10 @@ import { CreateProductCategoryResolver } from './commands/create-product-categor
 import { RenameProductCategoryHandler } from './commands/rename-product-category/rename-product-category.handler';
 import { RenameProductCategoryResolver } from './commands/rename-product-category/rename-product-category.resolver';
 import { ProductCategoryRepository } from './infrastructure/product-category.repository';
+import { ProductCategorySchema } from './infrastructure/product-category.entity';
 
 @Module({
+  imports: [MikroOrmModule.forFeature([ProductCategorySchema])],
   providers: [
     ProductCategoryRepository,
     CreateProductCategoryHandler,

@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { ActivateCountryHandler } from './commands/activate-country/activate-country.handler';
 import { ActivateCountryResolver } from './commands/activate-country/activate-country.resolver';
@@ -7,8 +8,10 @@ import { RegisterCountriesHandler } from './commands/register-countries/register
 import { RegisterCountryHandler } from './commands/register-country/register-country.handler';
 import { RegisterCountryResolver } from './commands/register-country/register-country.resolver';
 import { CountryRepository } from './infrastructure/country.repository';
+import { CountrySchema } from './infrastructure/country.entity';
 
 @Module({
+  imports: [MikroOrmModule.forFeature([CountrySchema])],
   providers: [
     CountryRepository,
     RegisterCountryHandler,

@@ -1,6 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import type { Provider } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../platform/database/pg-pool';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL } from '../../platform/database/pg-pool';
 import { consumedQueues, type BrokerTopology } from '../../platform/messaging/broker-topology';

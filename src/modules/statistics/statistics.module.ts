@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { RecordExportStatisticHandler } from './commands/record-export-statistic/record-export-statistic.handler';
 import { RecordExportStatisticResolver } from './commands/record-export-statistic/record-export-statistic.resolver';
@@ -15,8 +16,10 @@ import { GetStatisticAsOfHandler } from './queries/get-statistic-as-of/get-stati
 import { GetStatisticAsOfResolver } from './queries/get-statistic-as-of/get-statistic-as-of.resolver';
 import { GetStatisticHistoryHandler } from './queries/get-statistic-history/get-statistic-history.handler';
 import { GetStatisticHistoryResolver } from './queries/get-statistic-history/get-statistic-history.resolver';
+import { ExportStatisticSchema } from './infrastructure/export-statistic.entity';
 
 @Module({
+  imports: [MikroOrmModule.forFeature([ExportStatisticSchema])],
   providers: [
     ExportStatisticRepository,
     StatisticReferenceCache,

@@ -1,6 +1,6 @@
 import type { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { consumerChannelName } from '../messaging/broker-topology';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../database/pg-pool';
 import { BatchApplier, type ContextRunner } from './batch-applier';
 import type { DeliveryObserver } from './delivery-observer';
 import type { MessageHandler } from './message-handler';

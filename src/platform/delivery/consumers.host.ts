@@ -1,7 +1,7 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../database/pg-pool';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL } from '../database/pg-pool';
 import { consumedQueues, type BrokerTopology } from '../messaging/broker-topology';

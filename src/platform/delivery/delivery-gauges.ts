@@ -1,7 +1,7 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../database/pg-pool';
 import { Gauge, type Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL } from '../database/pg-pool';

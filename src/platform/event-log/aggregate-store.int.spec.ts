@@ -1,15 +1,15 @@
 import { Pool } from 'pg';
-import { EXPORT_STATISTIC_TABLE, type ExportStatisticRow } from '../../modules/statistics/infrastructure/export-statistic.table';
+import { ExportStatisticRecord } from '../../modules/statistics/infrastructure/export-statistic.entity';
 import { aStatisticInput, countRows, deleteStatistics, keyOf } from '../../../test/support/statistic-builders';
 import { testConfig } from '../../../test/support/test-config';
-import { AggregateStore, StreamVersionConflict, type AggregateChange } from './aggregate-store';
-import { LogDoorbell } from './log-doorbell';
+import { openWriteSide, type WriteSide } from '../../../test/support/write-side';
+import { StreamVersionConflict, type AggregateChange } from './aggregate-store';
 
 const METADATA = { correlationId: 'aggregate-store-int', causationId: null, actor: 'test' };
 const AT = new Date('2026-09-01T00:00:00Z');
 
 /** A change of one statistic to `version`, as if its aggregate had decided it at `expectedVersion`. */
-function aChange(key: string, expectedVersion: number, valueUsd = '10.00'): AggregateChange<ExportStatisticRow> {
+function aChange(key: string, expectedVersion: number, valueUsd = '10.00'): AggregateChange<ExportStatisticRecord> {
   const [countryCode, hsCode, year, month] = key.split('-');
   const version = expectedVersion + 1;
   return {
@@ -17,15 +17,15 @@ function aChange(key: string, expectedVersion: number, valueUsd = '10.00'): Aggr
     expectedVersion,
     row: {
       key,
-      country_code: countryCode,
-      hs_code: hsCode,
+      countryCode,
+      hsCode,
       year: Number(year),
       month: Number(month),
-      value_usd: valueUsd,
-      weight_kg: '1.000',
+      valueUsd,
+      weightKg: '1.000',
       status: 'active',
       version,
-      updated_at: AT.toISOString(),
+      updatedAt: AT,
     },
     events: [{ type: version === 1 ? 'ExportStatisticRecorded' : 'ExportStatisticRevised', schemaVersion: 1, data: { valueUsd } }],
   };
@@ -33,7 +33,8 @@ function aChange(key: string, expectedVersion: number, valueUsd = '10.00'): Aggr
 
 describe('AggregateStore.saveMany (real PostgreSQL)', () => {
   const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 4 });
-  const store = new AggregateStore(db, new LogDoorbell(db));
+  let writeSide: WriteSide;
+  const store = () => writeSide.store;
   const created: string[] = [];
   const newKey = () => {
     const key = keyOf(aStatisticInput());
@@ -41,15 +42,20 @@ describe('AggregateStore.saveMany (real PostgreSQL)', () => {
     return key;
   };
 
+  beforeAll(async () => {
+    writeSide = await openWriteSide();
+  });
+
   afterAll(async () => {
     await deleteStatistics(db, created);
     await db.end();
+    await writeSide.close();
   });
 
   it('writes every row and event in one statement and answers with the last position', async () => {
     const [first, second] = [newKey(), newKey()];
 
-    const saved = await store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(first, 0), aChange(second, 0)], METADATA, AT);
+    const saved = await store().saveMany(ExportStatisticRecord, [aChange(first, 0), aChange(second, 0)], METADATA, AT);
 
     const { rows } = await db.query<{ position: string }>(
       'select max(position)::text as position from event_log where stream_id = any($1::text[])',
@@ -66,7 +72,7 @@ describe('AggregateStore.saveMany (real PostgreSQL)', () => {
     const data = { reason: 'line one\nline "two"\\ end', nested: { list: [1, 'a\r\nb'] } };
     const metadata = { ...METADATA, actor: 'ops "night"\nshift' };
 
-    await store.saveMany(EXPORT_STATISTIC_TABLE, [{ ...change, events: [{ ...change.events[0], data }] }], metadata, AT);
+    await store().saveMany(ExportStatisticRecord, [{ ...change, events: [{ ...change.events[0], data }] }], metadata, AT);
 
     const { rows } = await db.query('select data, metadata from event_log where stream_id = $1', [`statistic:${key}`]);
     expect(rows).toEqual([{ data, metadata }]);
@@ -79,10 +85,10 @@ describe('AggregateStore.saveMany (real PostgreSQL)', () => {
     ['ahead of', 5],
   ])('keeps nothing of a batch in which one update names a version %s the row', async (_, decidedOn) => {
     const [existing, fresh] = [newKey(), newKey()];
-    await store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(existing, 0)], METADATA, AT);
-    await store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(existing, 1, '20.00')], METADATA, AT);
+    await store().saveMany(ExportStatisticRecord, [aChange(existing, 0)], METADATA, AT);
+    await store().saveMany(ExportStatisticRecord, [aChange(existing, 1, '20.00')], METADATA, AT);
 
-    const refused = store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(fresh, 0), aChange(existing, decidedOn, '30.00')], METADATA, AT);
+    const refused = store().saveMany(ExportStatisticRecord, [aChange(fresh, 0), aChange(existing, decidedOn, '30.00')], METADATA, AT);
 
     await expect(refused).rejects.toBeInstanceOf(StreamVersionConflict);
     expect(await countRows(db, fresh)).toEqual({ statistics: 0, events: 0 });
@@ -93,9 +99,9 @@ describe('AggregateStore.saveMany (real PostgreSQL)', () => {
 
   it('keeps nothing of a batch in which a new stream already exists', async () => {
     const [existing, fresh] = [newKey(), newKey()];
-    await store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(existing, 0)], METADATA, AT);
+    await store().saveMany(ExportStatisticRecord, [aChange(existing, 0)], METADATA, AT);
 
-    const duplicate = store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(fresh, 0), aChange(existing, 0, '99.00')], METADATA, AT);
+    const duplicate = store().saveMany(ExportStatisticRecord, [aChange(fresh, 0), aChange(existing, 0, '99.00')], METADATA, AT);
 
     await expect(duplicate).rejects.toBeInstanceOf(StreamVersionConflict);
     expect(await countRows(db, fresh)).toEqual({ statistics: 0, events: 0 });
@@ -106,8 +112,8 @@ describe('AggregateStore.saveMany (real PostgreSQL)', () => {
     const key = newKey();
 
     const outcomes = await Promise.allSettled([
-      store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(key, 0, '1.00')], METADATA, AT),
-      store.saveMany(EXPORT_STATISTIC_TABLE, [aChange(key, 0, '2.00')], METADATA, AT),
+      store().saveMany(ExportStatisticRecord, [aChange(key, 0, '1.00')], METADATA, AT),
+      store().saveMany(ExportStatisticRecord, [aChange(key, 0, '2.00')], METADATA, AT),
     ]);
 
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);

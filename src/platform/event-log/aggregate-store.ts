@@ -1,19 +1,20 @@
+import { MikroORM, type EntityClass } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { DatabaseError, type Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { PG_POOL } from '../database/pg-pool';
+import { PG_POOL, type SqlPool } from '../database/pg-pool';
 import { insertOneSql, saveManySql, updateOneSql } from './aggregate-store.sql';
+import { aggregateTableOf, eventLogTableOf, type AggregateRecord, type AggregateRow, type AggregateTable } from './aggregate-table';
+import { EventLogEntry } from './event-log-entry.entity';
 import type { EventMetadata, PendingEvent, WriteResult } from './event-log.types';
 import { GroupCommit } from './group-commit';
 import { LogDoorbell } from './log-doorbell';
-import { columnNames, type SnapshotRow, type SnapshotTable } from './snapshot-table';
 
 /** One aggregate's change: its state after the change and the events that led there. */
-export interface AggregateChange<TRow extends SnapshotRow> {
+export interface AggregateChange<TEntity extends AggregateRecord> {
   readonly streamId: string;
   /** The version the decision was made on; 0 means the stream must not exist yet. */
   readonly expectedVersion: number;
-  readonly row: TRow;
+  readonly row: AggregateRow<TEntity>;
   readonly events: readonly PendingEvent[];
 }
 
@@ -31,13 +32,14 @@ export class StreamVersionConflict extends Error {
 /** Raised by event_log_expect_saved when a multi-change write's counts do not add up. */
 const LOST_RACE_SQLSTATE = 'EL001';
 
-interface Write<TRow extends SnapshotRow> {
-  readonly change: AggregateChange<TRow>;
+interface Write {
+  readonly change: AggregateChange<AggregateRecord>;
   readonly metadata: EventMetadata;
   readonly occurredAt: Date;
 }
 
 interface Statements {
+  readonly table: AggregateTable;
   readonly insert: string;
   readonly update: string;
   readonly many: string;
@@ -50,87 +52,71 @@ interface Statements {
  */
 @Injectable()
 export class AggregateStore {
-  private readonly statements = new WeakMap<object, Statements>();
-  private readonly groups = new WeakMap<object, GroupCommit<Write<SnapshotRow>, WriteResult>>();
+  private readonly statements = new Map<EntityClass<AggregateRecord>, Statements>();
+  private readonly groups = new Map<EntityClass<AggregateRecord>, GroupCommit<Write, WriteResult>>();
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(PG_POOL) private readonly pool: SqlPool,
     private readonly doorbell: LogDoorbell,
+    private readonly orm: MikroORM,
   ) {}
-
-  async load<TRow extends SnapshotRow>(table: SnapshotTable<TRow>, key: string): Promise<TRow | null> {
-    const { rows } = await this.pool.query<TRow>({
-      name: `load-${table.name}`,
-      text: `select ${columnNames(table).join(', ')} from ${table.name} where ${table.key} = $1`,
-      values: [key],
-    });
-    return rows[0] ?? null;
-  }
-
-  async loadMany<TRow extends SnapshotRow>(table: SnapshotTable<TRow>, keys: readonly string[]): Promise<TRow[]> {
-    const { rows } = await this.pool.query<TRow>({
-      name: `load-many-${table.name}`,
-      text: `select ${columnNames(table).join(', ')} from ${table.name} where ${table.key} = any($1::text[])`,
-      values: [keys],
-    });
-    return rows;
-  }
 
   /**
    * Saves one change; it is durable when the promise resolves. Concurrent saves to the same table
    * are group-committed: those that queue while a write is in flight go together in one
    * statement and one commit, and each still succeeds or fails on its own.
    */
-  async save<TRow extends SnapshotRow>(
-    table: SnapshotTable<TRow>,
-    change: AggregateChange<TRow>,
+  async save<TEntity extends AggregateRecord>(
+    entity: EntityClass<TEntity>,
+    change: AggregateChange<TEntity>,
     metadata: EventMetadata,
     occurredAt: Date,
   ): Promise<WriteResult> {
-    if (change.events.length === 0) return this.unchanged(table, change);
+    if (change.events.length === 0) return this.unchanged(change);
     assertVersions(change);
-    return this.groupFor(table).submit({ change, metadata, occurredAt });
+    return this.groupFor(entity).submit({ change, metadata, occurredAt });
   }
 
   /**
    * Saves many changes in one statement. If any change lost its race, nothing is kept and
    * StreamVersionConflict tells the caller to re-read and decide again.
    */
-  async saveMany<TRow extends SnapshotRow>(
-    table: SnapshotTable<TRow>,
-    changes: readonly AggregateChange<TRow>[],
+  async saveMany<TEntity extends AggregateRecord>(
+    entity: EntityClass<TEntity>,
+    changes: readonly AggregateChange<TEntity>[],
     metadata: EventMetadata,
     occurredAt: Date,
   ): Promise<{ position: string | null; saved: number }> {
     const effective = changes.filter((change) => change.events.length > 0);
     if (effective.length === 0) return { position: null, saved: 0 };
     effective.forEach(assertVersions);
-    const results = await this.writeTogether(table, effective.map((change) => ({ change, metadata, occurredAt })));
-    if (!results) throw new StreamVersionConflict(`${table.name} batch`, -1);
+    const results = await this.writeTogether(entity, effective.map((change) => ({ change, metadata, occurredAt })));
+    if (!results) throw new StreamVersionConflict(`${this.statementsFor(entity).table.name} batch`, -1);
     const position = results.map((result) => BigInt(result.position)).reduce((a, b) => (a > b ? a : b));
     return { position: position.toString(), saved: effective.length };
   }
 
-  private groupFor(table: SnapshotTable<SnapshotRow>): GroupCommit<Write<SnapshotRow>, WriteResult> {
-    let group = this.groups.get(table);
+  private groupFor(entity: EntityClass<AggregateRecord>): GroupCommit<Write, WriteResult> {
+    let group = this.groups.get(entity);
     if (!group) {
       group = new GroupCommit({
-        one: (write) => this.writeOne(table, write),
-        together: (writes) => this.writeTogether(table, writes),
+        one: (write) => this.writeOne(entity, write),
+        together: (writes) => this.writeTogether(entity, writes),
       });
-      this.groups.set(table, group);
+      this.groups.set(entity, group);
     }
     return group;
   }
 
-  private async writeOne<TRow extends SnapshotRow>(table: SnapshotTable<TRow>, write: Write<TRow>): Promise<WriteResult> {
+  private async writeOne(entity: EntityClass<AggregateRecord>, write: Write): Promise<WriteResult> {
     const { change, metadata, occurredAt } = write;
     const creating = change.expectedVersion === 0;
+    const { table, insert, update } = this.statementsFor(entity);
     const { rows } = await this.lostRaceAsNull(table, this.pool.query<{ version: number | null; position: string | null }>({
       name: `${creating ? 'insert' : 'update'}-${table.name}`,
-      text: creating ? this.statementsFor(table).insert : this.statementsFor(table).update,
+      text: creating ? insert : update,
       values: [
-        ...columnNames(table).map((column) => change.row[column]),
+        ...table.columns.map((column) => valueOf(change.row, column.property)),
         ...(creating ? [] : [change.expectedVersion]),
         change.streamId,
         JSON.stringify(metadata),
@@ -147,20 +133,18 @@ export class AggregateStore {
       throw new StreamVersionConflict(change.streamId, change.expectedVersion);
     }
     this.doorbell.ring();
-    return { id: String(change.row[table.key]), version: written.version, position: written.position };
+    return { id: change.row.key, version: written.version, position: written.position };
   }
 
   /** All the writes in one statement, or none of them (null) if any lost its race. */
-  private async writeTogether<TRow extends SnapshotRow>(
-    table: SnapshotTable<TRow>,
-    writes: readonly Write<TRow>[],
-  ): Promise<WriteResult[] | null> {
+  private async writeTogether(entity: EntityClass<AggregateRecord>, writes: readonly Write[]): Promise<WriteResult[] | null> {
+    const { table, many } = this.statementsFor(entity);
     const changes = writes.map((write) => write.change);
     const events = writes.flatMap(({ change, metadata, occurredAt }) =>
       change.events.map((event, i) => ({ change, event, version: change.expectedVersion + i + 1, metadata, occurredAt })),
     );
     const values: unknown[] = [
-      ...columnNames(table).map((column) => changes.map((change) => change.row[column])),
+      ...table.columns.map((column) => changes.map((change) => valueOf(change.row, column.property))),
       changes.map((change) => change.expectedVersion),
       events.map(() => uuidv7()),
       events.map(({ change }) => change.streamId),
@@ -174,24 +158,21 @@ export class AggregateStore {
     ];
     const written = await this.lostRaceAsNull(
       table,
-      this.pool.query<{ heads: Record<string, string> }>({ name: `save-many-${table.name}`, text: this.statementsFor(table).many, values }),
+      this.pool.query<{ heads: Record<string, string> }>({ name: `save-many-${table.name}`, text: many, values }),
     );
     if (!written) return null;
     const { heads } = written.rows[0];
     this.doorbell.ring();
-    return changes.map((change) => ({ id: String(change.row[table.key]), version: change.row.version, position: heads[change.streamId] }));
+    return changes.map((change) => ({ id: change.row.key, version: change.row.version, position: heads[change.streamId] }));
   }
 
-  private async unchanged<TRow extends SnapshotRow>(
-    table: SnapshotTable<TRow>,
-    change: AggregateChange<TRow>,
-  ): Promise<WriteResult> {
+  private async unchanged(change: AggregateChange<AggregateRecord>): Promise<WriteResult> {
     const { rows } = await this.pool.query<{ position: string }>({
       name: 'stream-head',
       text: `select position::text from event_log where stream_id = $1 order by stream_version desc limit 1`,
       values: [change.streamId],
     });
-    return { id: String(change.row[table.key]), version: change.expectedVersion, position: rows[0]?.position ?? '0' };
+    return { id: change.row.key, version: change.expectedVersion, position: rows[0]?.position ?? '0' };
   }
 
   /**
@@ -199,28 +180,41 @@ export class AggregateStore {
    * refusing a (stream_id, stream_version) that exists: the same lost race as an update whose
    * version predicate matched nothing (which a multi-change write reports as SQLSTATE EL001).
    */
-  private async lostRaceAsNull<TRow extends SnapshotRow, T>(table: SnapshotTable<TRow>, query: Promise<T>): Promise<T | null> {
+  private async lostRaceAsNull<T>(table: AggregateTable, query: Promise<T>): Promise<T | null> {
     try {
       return await query;
     } catch (error) {
-      if (!(error instanceof DatabaseError)) throw error;
-      if (error.code === LOST_RACE_SQLSTATE) return null;
-      if (error.constraint === `${table.name}_pkey` || error.constraint === 'event_log_stream_version_key') return null;
+      // Checked by shape: MikroORM's driver brings a node-postgres of its own, with its own error class.
+      const { code, constraint } = databaseErrorOf(error);
+      if (code === LOST_RACE_SQLSTATE) return null;
+      if (constraint === `${table.name}_pkey` || constraint === 'event_log_stream_version_key') return null;
       throw error;
     }
   }
 
-  private statementsFor<TRow extends SnapshotRow>(table: SnapshotTable<TRow>): Statements {
-    let statements = this.statements.get(table);
+  /** Built once per entity, from MikroORM's metadata: the entity is the one description of its table. */
+  private statementsFor(entity: EntityClass<AggregateRecord>): Statements {
+    let statements = this.statements.get(entity);
     if (!statements) {
-      statements = { insert: insertOneSql(table), update: updateOneSql(table), many: saveManySql(table) };
-      this.statements.set(table, statements);
+      const metadata = this.orm.getMetadata();
+      const table = aggregateTableOf(metadata.get(entity.name));
+      const log = eventLogTableOf(metadata.get<EventLogEntry>(EventLogEntry.name));
+      statements = { table, insert: insertOneSql(table, log), update: updateOneSql(table, log), many: saveManySql(table, log) };
+      this.statements.set(entity, statements);
     }
     return statements;
   }
 }
 
-function assertVersions<TRow extends SnapshotRow>(change: AggregateChange<TRow>): void {
+function valueOf(row: AggregateRow<AggregateRecord>, property: string): unknown {
+  return (row as Readonly<Record<string, unknown>>)[property];
+}
+
+function databaseErrorOf(error: unknown): { code?: unknown; constraint?: unknown } {
+  return typeof error === 'object' && error !== null ? error : {};
+}
+
+function assertVersions(change: AggregateChange<AggregateRecord>): void {
   const expected = change.expectedVersion + change.events.length;
   if (change.row.version !== expected) {
     throw new Error(`${change.streamId}: snapshot version ${change.row.version} does not follow ${expected}`);

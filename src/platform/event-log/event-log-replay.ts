@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../database/pg-pool';
 import type { StoredEvent } from './event-log.types';
 import type { LogCursor } from './log-cursor';
 import { readAfter as readLogAfter } from './event-log-tail';

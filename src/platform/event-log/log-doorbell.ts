@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Pool } from 'pg';
-import { PG_POOL } from '../database/pg-pool';
+import { PG_POOL, type SqlPool } from '../database/pg-pool';
 
 export const EVENT_LOG_CHANNEL = 'event_log';
 
@@ -25,7 +24,7 @@ export class LogDoorbell {
   private inFlight: Promise<void> | null = null;
   private rungAgain = false;
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   ring(): void {
     if (this.inFlight) {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../database/pg-pool';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL } from '../database/pg-pool';
 import { consumedQueues, type BrokerTopology } from '../messaging/broker-topology';

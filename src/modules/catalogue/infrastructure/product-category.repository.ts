@@ -1,14 +1,15 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { HsCode } from '../../../kernel/hs-code';
-import { AggregateStore, StreamVersionConflict, type AggregateChange } from '../../../platform/event-log/aggregate-store';
-import type { EventMetadata, WriteResult } from '../../../platform/event-log/event-log.types';
+import { AggregateRepository } from '../../../platform/event-log/aggregate-repository';
+import { AggregateStore, type AggregateChange } from '../../../platform/event-log/aggregate-store';
 import {
   DuplicateProductCategoryError,
   ProductCategoryNotFoundError,
   ProductCategoryVersionConflictError,
 } from '../catalogue.errors';
 import { ProductCategory } from '../domain/product-category';
-import { PRODUCT_CATEGORY_TABLE, type ProductCategoryRow } from './product-category.table';
+import { ProductCategoryRecord } from './product-category.entity';
 
 /** A decided change: the category with its pending events and the version the decision read (0: new). */
 export interface DecidedProductCategory {
@@ -17,8 +18,10 @@ export interface DecidedProductCategory {
 }
 
 @Injectable()
-export class ProductCategoryRepository {
-  constructor(private readonly store: AggregateStore) {}
+export class ProductCategoryRepository extends AggregateRepository<DecidedProductCategory, ProductCategoryRecord> {
+  constructor(store: AggregateStore, em: EntityManager) {
+    super(store, em, ProductCategoryRecord);
+  }
 
   async load(code: HsCode): Promise<ProductCategory> {
     const category = await this.find(code);
@@ -27,64 +30,48 @@ export class ProductCategoryRepository {
   }
 
   async find(code: HsCode): Promise<ProductCategory | null> {
-    const row = await this.store.load(PRODUCT_CATEGORY_TABLE, code.value);
-    return row ? toAggregate(row) : null;
+    const record = await this.findRecord(code.value);
+    return record ? toAggregate(record) : null;
   }
 
   /** The codes among `codes` that are in the catalogue. */
   async existing(codes: readonly string[]): Promise<Set<string>> {
-    const rows = await this.store.loadMany(PRODUCT_CATEGORY_TABLE, codes);
-    return new Set(rows.map((row) => row.key));
+    const records = await this.findRecords(codes);
+    return new Set(records.map((record) => record.key));
   }
 
-  /** Saves the pending events and the new row; losing the race to create a code means it exists. */
-  async save(decided: DecidedProductCategory, metadata: EventMetadata, at: Date): Promise<WriteResult> {
-    const { category, expectedVersion } = decided;
-    try {
-      return await this.store.save(PRODUCT_CATEGORY_TABLE, toChange(decided, at), metadata, at);
-    } catch (error) {
-      if (!(error instanceof StreamVersionConflict)) throw error;
-      if (expectedVersion === 0) throw new DuplicateProductCategoryError(category.code);
-      const actual = await this.load(category.code);
-      throw new ProductCategoryVersionConflictError(category.code, expectedVersion, actual.version);
-    }
+  /** Losing the race to create a code means it exists. */
+  protected lostRace({ category, expectedVersion }: DecidedProductCategory, actualVersion: number): DuplicateProductCategoryError | ProductCategoryVersionConflictError {
+    if (expectedVersion === 0) return new DuplicateProductCategoryError(category.code);
+    return new ProductCategoryVersionConflictError(category.code, expectedVersion, actualVersion);
   }
 
-  /** All or nothing, in one transaction; StreamVersionConflict means "re-read and decide again". */
-  async saveMany(
-    decided: readonly DecidedProductCategory[],
-    metadata: EventMetadata,
-    at: Date,
-  ): Promise<{ position: string | null; saved: number }> {
-    return this.store.saveMany(PRODUCT_CATEGORY_TABLE, decided.map((item) => toChange(item, at)), metadata, at);
+  protected toChange({ category, expectedVersion }: DecidedProductCategory, at: Date): AggregateChange<ProductCategoryRecord> {
+    const { code, section, descriptionEn, descriptionKo, version } = category.toSnapshot();
+    return {
+      streamId: category.streamId,
+      expectedVersion,
+      events: category.pullPendingEvents(),
+      row: {
+        key: code.value,
+        level: code.level,
+        parent: code.parent?.value ?? null,
+        section,
+        descriptionEn,
+        descriptionKo,
+        version,
+        updatedAt: at,
+      },
+    };
   }
 }
 
-function toChange({ category, expectedVersion }: DecidedProductCategory, at: Date): AggregateChange<ProductCategoryRow> {
-  const { code, section, descriptionEn, descriptionKo, version } = category.toSnapshot();
-  return {
-    streamId: category.streamId,
-    expectedVersion,
-    events: category.pullPendingEvents(),
-    row: {
-      key: code.value,
-      level: code.level,
-      parent_code: code.parent?.value ?? null,
-      section,
-      description_en: descriptionEn,
-      description_ko: descriptionKo,
-      version,
-      updated_at: at.toISOString(),
-    },
-  };
-}
-
-function toAggregate(row: ProductCategoryRow): ProductCategory {
+function toAggregate(record: ProductCategoryRecord): ProductCategory {
   return ProductCategory.restore({
-    code: HsCode.of(row.key),
-    section: row.section,
-    descriptionEn: row.description_en,
-    descriptionKo: row.description_ko,
-    version: row.version,
+    code: HsCode.of(record.key),
+    section: record.section,
+    descriptionEn: record.descriptionEn,
+    descriptionKo: record.descriptionKo,
+    version: record.version,
   });
 }

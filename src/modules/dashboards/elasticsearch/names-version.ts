@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
 
 /**
  * A counter that moves whenever the names facts carry change (see migration 20261121000402). The

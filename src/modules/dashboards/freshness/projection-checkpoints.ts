@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
 import type { LogCursor } from '../../../platform/event-log/log-cursor';
 import { cursorAt } from '../../../platform/event-log/log-positions';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
 import { RebuildAlreadyRunningError } from '../dashboards.errors';
 import type { DualWrite, DualWriteTarget } from '../dual-write';
 

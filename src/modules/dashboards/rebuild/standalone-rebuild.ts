@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
 import { EventLogReplay } from '../../../platform/event-log/event-log-replay';
 import { PgNamesVersion } from '../elasticsearch/names-version';
 import { ReadModelIndexManager } from '../elasticsearch/read-model-index-manager';

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
 import { TouchedScopes } from '../domain/summary-scopes';
 
 export interface DirtyRow {

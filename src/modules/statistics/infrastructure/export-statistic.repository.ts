@@ -1,12 +1,13 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UsdAmount } from '../../../kernel/money';
 import { WeightKg } from '../../../kernel/weight';
-import { AggregateStore, StreamVersionConflict, type AggregateChange } from '../../../platform/event-log/aggregate-store';
-import type { EventMetadata, WriteResult } from '../../../platform/event-log/event-log.types';
+import { AggregateRepository } from '../../../platform/event-log/aggregate-repository';
+import { AggregateStore, type AggregateChange } from '../../../platform/event-log/aggregate-store';
 import { ExportStatistic } from '../domain/export-statistic';
 import { StatisticKey } from '../domain/statistic-key';
 import { StatisticVersionConflictError } from '../statistics.errors';
-import { EXPORT_STATISTIC_TABLE, type ExportStatisticRow } from './export-statistic.table';
+import { ExportStatisticRecord } from './export-statistic.entity';
 
 /** A decided change: the aggregate with its pending events and the version the decision read. */
 export interface DecidedStatistic {
@@ -15,73 +16,59 @@ export interface DecidedStatistic {
 }
 
 @Injectable()
-export class ExportStatisticRepository {
-  constructor(private readonly store: AggregateStore) {}
+export class ExportStatisticRepository extends AggregateRepository<DecidedStatistic, ExportStatisticRecord> {
+  constructor(store: AggregateStore, em: EntityManager) {
+    super(store, em, ExportStatisticRecord);
+  }
 
   /** The statistic at `key`; one that was never recorded comes back at version 0. */
   async load(key: StatisticKey): Promise<ExportStatistic> {
-    const row = await this.store.load(EXPORT_STATISTIC_TABLE, key.toString());
-    return row ? toAggregate(row) : ExportStatistic.unrecorded(key);
+    const record = await this.findRecord(key.toString());
+    return record ? toAggregate(record) : ExportStatistic.unrecorded(key);
   }
 
   async loadMany(keys: readonly StatisticKey[]): Promise<Map<string, ExportStatistic>> {
-    const rows = await this.store.loadMany(EXPORT_STATISTIC_TABLE, keys.map(String));
-    const found = new Map(rows.map((row) => [row.key, toAggregate(row)]));
+    const records = await this.findRecords(keys.map(String));
+    const found = new Map(records.map((record) => [record.key, toAggregate(record)]));
     return new Map(keys.map((key) => [key.toString(), found.get(key.toString()) ?? ExportStatistic.unrecorded(key)]));
   }
 
-  /** Saves the aggregate's pending events and new state; a lost race is a version conflict. */
-  async save(decided: DecidedStatistic, metadata: EventMetadata, at: Date): Promise<WriteResult> {
-    const { statistic, expectedVersion } = decided;
-    try {
-      return await this.store.save(EXPORT_STATISTIC_TABLE, toChange(decided, at), metadata, at);
-    } catch (error) {
-      if (!(error instanceof StreamVersionConflict)) throw error;
-      const actual = await this.load(statistic.key);
-      throw new StatisticVersionConflictError(statistic.key, expectedVersion, actual.version);
-    }
+  /** Whatever the decision expected, a statistic's lost race is a version conflict (a first record included). */
+  protected lostRace({ statistic, expectedVersion }: DecidedStatistic, actualVersion: number): StatisticVersionConflictError {
+    return new StatisticVersionConflictError(statistic.key, expectedVersion, actualVersion);
   }
 
-  /** All or nothing, in one transaction; StreamVersionConflict means "re-read and decide again". */
-  async saveMany(
-    decided: readonly DecidedStatistic[],
-    metadata: EventMetadata,
-    at: Date,
-  ): Promise<{ position: string | null; saved: number }> {
-    return this.store.saveMany(EXPORT_STATISTIC_TABLE, decided.map((item) => toChange(item, at)), metadata, at);
+  protected toChange({ statistic, expectedVersion }: DecidedStatistic, at: Date): AggregateChange<ExportStatisticRecord> {
+    const snapshot = statistic.toSnapshot();
+    const events = statistic.pullPendingEvents();
+    if (snapshot === null) throw new Error(`statistic ${statistic.key} has no state to save`);
+    const { key, valueUsd, weightKg, status, version } = snapshot;
+    return {
+      streamId: key.streamId,
+      expectedVersion,
+      events,
+      row: {
+        key: key.toString(),
+        countryCode: key.country.value,
+        hsCode: key.hs.value,
+        year: key.period.year,
+        month: key.period.month,
+        valueUsd: valueUsd.toString(),
+        weightKg: weightKg.toString(),
+        status,
+        version,
+        updatedAt: at,
+      },
+    };
   }
 }
 
-function toChange({ statistic, expectedVersion }: DecidedStatistic, at: Date): AggregateChange<ExportStatisticRow> {
-  const snapshot = statistic.toSnapshot();
-  const events = statistic.pullPendingEvents();
-  if (snapshot === null) throw new Error(`statistic ${statistic.key} has no state to save`);
-  const { key, valueUsd, weightKg, status, version } = snapshot;
-  return {
-    streamId: key.streamId,
-    expectedVersion,
-    events,
-    row: {
-      key: key.toString(),
-      country_code: key.country.value,
-      hs_code: key.hs.value,
-      year: key.period.year,
-      month: key.period.month,
-      value_usd: valueUsd.toString(),
-      weight_kg: weightKg.toString(),
-      status,
-      version,
-      updated_at: at.toISOString(),
-    },
-  };
-}
-
-function toAggregate(row: ExportStatisticRow): ExportStatistic {
+function toAggregate(record: ExportStatisticRecord): ExportStatistic {
   return ExportStatistic.restore({
-    key: StatisticKey.parse(row.key),
-    valueUsd: UsdAmount.parse(row.value_usd),
-    weightKg: WeightKg.parse(row.weight_kg),
-    status: row.status,
-    version: row.version,
+    key: StatisticKey.parse(record.key),
+    valueUsd: UsdAmount.parse(record.valueUsd),
+    weightKg: WeightKg.parse(record.weightKg),
+    status: record.status,
+    version: record.version,
   });
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { PG_POOL } from '../../../platform/database/pg-pool';
+import { PG_POOL, type SqlPool } from '../../../platform/database/pg-pool';
 import type { StatisticReference } from '../domain/export-statistic';
 
 const MIN_REFRESH_INTERVAL_MS = 1_000;
@@ -18,7 +17,7 @@ export class StatisticReferenceCache implements StatisticReference {
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   isKnownCountry(code: string): boolean {
     return this.countries.has(code);

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { SqlPool as Pool, SqlPoolClient as PoolClient } from '../../database/pg-pool';
 import type { HeaderValue } from '../../messaging/wire/message-headers';
 import type { BatchApplier } from '../batch-applier';
 import { decodeDelivery, type RawDelivery } from '../decode-delivery';

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../database/pg-pool';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { ValidationError } from '../../../kernel/domain-error';
 import { PG_POOL } from '../../database/pg-pool';

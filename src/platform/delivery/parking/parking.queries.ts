@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { SqlPool as Pool } from '../../database/pg-pool';
 import type { ParkReason } from '../park-reason';
 
 export interface ParkedKeyView {

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { SqlPool as Pool, SqlPoolClient as PoolClient } from '../../database/pg-pool';
 import { keysOf, planBatch, type ParkEntry } from '../batch-plan';
 import type { Decoded, Delivery } from '../decode-delivery';
 import { envelopeOf } from './parked-envelope';

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { SqlPool as Pool, SqlPoolClient as PoolClient } from '../../database/pg-pool';
 
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CountryCode } from '../../../../kernel/country-code';
 import { Clock } from '../../../../platform/cqrs/clock';
 import type { WriteResult } from '../../../../platform/event-log/event-log.types';
-import type { Country } from '../../domain/country';
+import { onExpectedVersion } from '../../../../platform/event-log/retry-on-conflict';
 import { CountryRepository } from '../../infrastructure/country.repository';
 import { DeactivateCountryCommand } from './deactivate-country.command';
 
@@ -16,7 +16,11 @@ export class DeactivateCountryHandler implements ICommandHandler<DeactivateCount
   async execute({ input, metadata }: DeactivateCountryCommand): Promise<WriteResult> {
     const code = CountryCode.of(input.code, 'code');
     const expectedVersion = input.expectedVersion ?? undefined;
-    const deactivate = (country: Country) => country.deactivate(input.reason, expectedVersion);
-    return this.countries.update(code, expectedVersion, deactivate, metadata, this.clock.now());
+    return onExpectedVersion(expectedVersion, async () => {
+      const country = await this.countries.load(code);
+      const read = country.version;
+      country.deactivate(input.reason, expectedVersion);
+      return this.countries.save({ country, expectedVersion: read }, metadata, this.clock.now());
+    });
   }
 }

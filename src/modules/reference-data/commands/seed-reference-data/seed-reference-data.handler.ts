@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
-import { StreamVersionConflict } from '../../../../platform/event-log/aggregate-store';
 import type { EventMetadata } from '../../../../platform/event-log/event-log.types';
+import { retryOnConflict } from '../../../../platform/event-log/retry-on-conflict';
 import { CreateProductCategoriesCommand, type NewProductCategory } from '../../../catalogue';
 import { RegisterCountriesCommand, type RegisterCountryInput } from '../../../countries';
 import { RefreshStatisticReferenceCommand } from '../../../statistics';
@@ -66,15 +66,8 @@ export class SeedReferenceDataHandler implements ICommandHandler<SeedReferenceDa
     let total: Written = { saved: 0, position: null };
     for (let start = 0; start < items.length; start += this.config.BATCH_CHUNK_SIZE) {
       const chunk = items.slice(start, start + this.config.BATCH_CHUNK_SIZE);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const written = await save(chunk);
-          total = { saved: total.saved + written.saved, position: written.position ?? total.position };
-          break;
-        } catch (error) {
-          if (!(error instanceof StreamVersionConflict) || attempt === ATTEMPTS_PER_CHUNK) throw error;
-        }
-      }
+      const written = await retryOnConflict(() => save(chunk), ATTEMPTS_PER_CHUNK);
+      total = { saved: total.saved + written.saved, position: written.position ?? total.position };
     }
     return total;
   }

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
 import { ValidationError } from '../../../../kernel/domain-error';
-import { StreamVersionConflict } from '../../../../platform/event-log/aggregate-store';
 import type { EventMetadata } from '../../../../platform/event-log/event-log.types';
+import { retryOnConflict } from '../../../../platform/event-log/retry-on-conflict';
 import type { StatisticContext } from '../../domain/export-statistic';
 import { ExportStatisticRepository } from '../../infrastructure/export-statistic.repository';
 import { StatisticContextProvider } from '../../infrastructure/statistic-context.provider';
@@ -58,22 +58,12 @@ export class RecordExportStatisticsBatchHandler implements ICommandHandler<Recor
   }
 
   /** A concurrent writer makes the chunk re-read its statistics and decide again. */
-  private async write(
-    items: ParsedItem[],
-    first: ChunkDecision,
-    context: StatisticContext,
-    metadata: EventMetadata,
-  ): Promise<BatchResult> {
-    let decision = first;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { position } = await this.statistics.saveMany(decision.decided, metadata, context.now);
-        return { ...decision.counts, position };
-      } catch (error) {
-        if (!(error instanceof StreamVersionConflict) || attempt === ATTEMPTS_PER_CHUNK) throw error;
-      }
-      decision = await this.decide(items, context);
-    }
+  private write(items: ParsedItem[], first: ChunkDecision, context: StatisticContext, metadata: EventMetadata): Promise<BatchResult> {
+    return retryOnConflict(async (attempt) => {
+      const decision = attempt === 1 ? first : await this.decide(items, context);
+      const { position } = await this.statistics.saveMany(decision.decided, metadata, context.now);
+      return { ...decision.counts, position };
+    }, ATTEMPTS_PER_CHUNK);
   }
 }
 

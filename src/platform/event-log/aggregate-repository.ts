@@ -1,0 +1,75 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { DomainError } from '../../kernel/domain-error';
+import { AggregateStore, StreamVersionConflict, type AggregateChange } from './aggregate-store';
+import type { AggregateRecord } from './aggregate-table';
+import type { EventMetadata, WriteResult } from './event-log.types';
+
+/** A decision to save: the aggregate with its pending events and the version it was decided on (0: new). */
+export interface Decided {
+  readonly expectedVersion: number;
+}
+
+/**
+ * The rule every aggregate repository shares: rows are loaded through MikroORM's entity manager
+ * (a fork per call: repositories serve commands, consumers and CLIs, not only requests), saved
+ * through AggregateStore, and a save that lost its race, alone or in a batch, becomes the
+ * domain's own error, which says which aggregate and at which version it now stands. A context's
+ * repository maps its aggregate to its entity and names that error.
+ */
+export abstract class AggregateRepository<TDecided extends Decided, TEntity extends AggregateRecord> {
+  protected constructor(
+    private readonly store: AggregateStore,
+    private readonly em: EntityManager,
+    private readonly entity: EntityClass<TEntity>,
+  ) {}
+
+  /** The row to write and the events to append; takes the aggregate's pending events. */
+  protected abstract toChange(decided: TDecided, at: Date): AggregateChange<TEntity>;
+
+  /** The domain's error for a decision that lost its race; its aggregate stands at `actualVersion` (0: none). */
+  protected abstract lostRace(decided: TDecided, actualVersion: number): DomainError;
+
+  /** Saves one decision; a lost race is the domain's error. */
+  async save(decided: TDecided, metadata: EventMetadata, at: Date): Promise<WriteResult> {
+    const change = this.toChange(decided, at);
+    try {
+      return await this.store.save(this.entity, change, metadata, at);
+    } catch (error) {
+      throw await this.asDomainError(error, [decided], [change]);
+    }
+  }
+
+  /** Saves all the decisions in one statement, or none: a lost race is the domain's error for one loser. */
+  async saveMany(decided: readonly TDecided[], metadata: EventMetadata, at: Date): Promise<{ position: string | null; saved: number }> {
+    const changes = decided.map((item) => this.toChange(item, at));
+    try {
+      return await this.store.saveMany(this.entity, changes, metadata, at);
+    } catch (error) {
+      throw await this.asDomainError(error, decided, changes);
+    }
+  }
+
+  protected findRecord(key: string): Promise<TEntity | null> {
+    return this.em.fork().findOne(this.entity, byKeys([key]));
+  }
+
+  protected findRecords(keys: readonly string[]): Promise<TEntity[]> {
+    return keys.length === 0 ? Promise.resolve([]) : this.em.fork().find(this.entity, byKeys(keys));
+  }
+
+  /** A batch's statement cannot say which change lost, so the rows are read back to find one. */
+  private async asDomainError(error: unknown, decided: readonly TDecided[], changes: readonly AggregateChange<TEntity>[]): Promise<unknown> {
+    if (!(error instanceof StreamVersionConflict)) return error;
+    const written = changes.filter((change) => change.events.length > 0);
+    const records = await this.findRecords(written.map((change) => change.row.key));
+    const versions = new Map(records.map((record) => [record.key, record.version]));
+    const versionOf = (change: AggregateChange<TEntity>) => versions.get(change.row.key) ?? 0;
+    const loser = written.find((change) => versionOf(change) !== change.expectedVersion) ?? written[0];
+    return this.lostRace(decided[changes.indexOf(loser)], versionOf(loser));
+  }
+}
+
+function byKeys<TEntity extends AggregateRecord>(keys: readonly string[]): FilterQuery<TEntity> {
+  return { key: { $in: [...keys] } } as FilterQuery<TEntity>;
+}

@@ -1,0 +1,70 @@
+import { DomainError, ValidationError, type ErrorCategory } from '../../kernel/domain-error';
+import { onExpectedVersion, retryOnConflict } from './retry-on-conflict';
+
+class Lost extends DomainError {
+  readonly code = 'TEST.LOST';
+
+  constructor(readonly category: ErrorCategory) {
+    super('lost a race');
+  }
+}
+
+/** A decide-and-save that loses its race `losses` times, then saves. */
+function losing(losses: number, category: ErrorCategory = 'VERSION_CONFLICT') {
+  const attempts: number[] = [];
+  const attempt = async (number = attempts.length + 1) => {
+    attempts.push(number);
+    if (attempts.length <= losses) throw new Lost(category);
+    return 'saved';
+  };
+  return { attempt, attempts };
+}
+
+describe('retryOnConflict', () => {
+  it('given a save that loses twice, when three attempts are allowed, then the third saves', async () => {
+    const { attempt, attempts } = losing(2);
+
+    await expect(retryOnConflict(attempt, 3)).resolves.toBe('saved');
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  it('given a save that keeps losing, then the last loss is thrown', async () => {
+    const { attempt, attempts } = losing(9);
+
+    await expect(retryOnConflict(attempt, 3)).rejects.toBeInstanceOf(Lost);
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  it('given a new stream that another writer created first (DUPLICATE), then it decides again', async () => {
+    const { attempt } = losing(1, 'DUPLICATE');
+
+    await expect(retryOnConflict(attempt, 2)).resolves.toBe('saved');
+  });
+
+  it('never retries a failure that is not a lost race', async () => {
+    let calls = 0;
+    const invalid = retryOnConflict(async () => {
+      calls++;
+      throw new ValidationError('code', 'is not a code');
+    }, 3);
+
+    await expect(invalid).rejects.toBeInstanceOf(ValidationError);
+    expect(calls).toBe(1);
+  });
+});
+
+describe('onExpectedVersion', () => {
+  it('given no expected version, when another writer wins in between, then it is decided again on the current one', async () => {
+    const { attempt, attempts } = losing(1);
+
+    await expect(onExpectedVersion(undefined, () => attempt())).resolves.toBe('saved');
+    expect(attempts).toHaveLength(2);
+  });
+
+  it('given an expected version, then a lost race is the client\'s conflict at once', async () => {
+    const { attempt, attempts } = losing(1);
+
+    await expect(onExpectedVersion(3, () => attempt())).rejects.toBeInstanceOf(Lost);
+    expect(attempts).toHaveLength(1);
+  });
+});
