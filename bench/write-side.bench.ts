@@ -32,13 +32,15 @@ export async function runWriteSideBench(): Promise<BenchSection> {
   let offset = 0;
   const take = (count: number) => ((offset += count), offset - count);
 
-  const peer = await EmmettPeer.start();
+  // The peer runs after both of our workloads: its writes (and the checkpoints and vacuums they
+  // cause) must not land inside our batch measurement. BENCH_PEER=off leaves it out, for comparing
+  // revisions of our own write path (bench/compare-write-path.sh).
+  const withPeer = process.env.BENCH_PEER !== 'off';
   const countsBefore = await countWrites(BENCH_DATABASE_URL);
   const first = take(commandsTotal);
   const single = await runConcurrently(commandsTotal, 8, (i) =>
     commands.execute(new RecordExportStatisticCommand(benchStatistic(first + i, 1), METADATA)).then(() => undefined),
   );
-  await peer.runSingle(commandsTotal, 8);
 
   const batchStart = take(batchTotal);
   const batchSize = 10_000;
@@ -50,13 +52,17 @@ export async function runWriteSideBench(): Promise<BenchSection> {
   }
   const batchElapsed = performance.now() - batchStarted;
   const cpu = cpuSplit(cpuBefore, cpuTime(), batchTotal);
-  await peer.runBatches(batchTotal, batchSize, 8);
   const footprint = footprintPerStatistic(countsBefore, await countWrites(BENCH_DATABASE_URL), commandsTotal + batchTotal);
+  const peer = withPeer ? await EmmettPeer.start() : null;
+  await peer?.runSingle(commandsTotal, 8);
+  await peer?.runBatches(batchTotal, batchSize, 8);
   const chunkSize = config.BATCH_CHUNK_SIZE;
   await app.close();
   const floor = await postgresWriteFloor(batchTotal, chunkSize);
   const floorMicros = (floor.elapsedMs * 1000) / batchTotal;
-  const versusPeer = emmettComparison({ commands: commandsTotal, writers: 8, batchTotal, batchSize }, { single, batchElapsedMs: batchElapsed, footprint }, await peer.finish());
+  const versusPeer = peer
+    ? emmettComparison({ commands: commandsTotal, writers: 8, batchTotal, batchSize }, { single, batchElapsedMs: batchElapsed, footprint }, await peer.finish())
+    : { rows: [], notes: ['The peer (Emmett) was left out of this run (BENCH_PEER=off).'] };
 
   const http = await graphqlMutations(mutationsTotal, take(mutationsTotal));
 

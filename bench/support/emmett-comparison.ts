@@ -43,7 +43,7 @@ export function emmettComparison(workloads: Workloads, ours: OurWrites, peer: Pe
       { metric: 'Written per statistic (rows, index entries): ours; Emmett', value: `${written(ours.footprint)}; ${written(peer.footprint)}` },
     ],
     notes: [
-      `Emmett runs in this process, each workload right after ours, on the same PostgreSQL (its own database, which it migrates before the clock starts), with the same statistics, event data and metadata, the same number of events and writers, and no warm-up on either side. It appends to one stream per call and per transaction, with no multi-stream append, so its batch workload is that many appends, ${workloads.writers} in flight.`,
+      `Emmett runs in this process after both of our workloads, on the same PostgreSQL (its own database, which it migrates before the clock starts), with the same statistics, event data and metadata, the same number of events and writers, and no warm-up on either side. It appends to one stream per call and per transaction, with no multi-stream append, so its batch workload is that many appends, ${workloads.writers} in flight.`,
       `Per statistic, ours writes ${ours.footprint.detail}; Emmett writes ${peer.footprint.detail}. Counted with count(*) over every table before and after each side's workloads (docs/adr/0002-write-path.md, "A peer: Emmett").`,
     ],
   };

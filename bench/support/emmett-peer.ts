@@ -33,8 +33,8 @@ const METADATA = { correlationId: 'bench', causationId: null, actor: 'bench' };
 
 /**
  * Our workloads through Emmett's PostgreSQL event store: each statistic is a new stream of one
- * ExportStatisticRecorded event with our event's data and metadata. The bench runs each workload
- * right after ours, so that both meet the same load from whatever else the machine runs. Schema
+ * ExportStatisticRecorded event with our event's data and metadata. The bench runs it after both
+ * of our workloads, so that its writes (and the checkpoints they cause) stay out of ours. Schema
  * creation happens before any clock starts, as our migrations and app start do; neither side gets
  * any other warm-up.
  */
