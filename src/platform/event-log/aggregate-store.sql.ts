@@ -91,3 +91,8 @@ export function saveManySql(table: AggregateTable, log: EventLogTable): string {
            coalesce((select json_object_agg(stream_id, head) from
              (select stream_id, max(position)::text as head from appended group by stream_id) heads), '{}') as heads`;
 }
+
+/** A batch's rows by key, in one prepared statement whatever the number of keys. */
+export function loadManySql(table: AggregateTable): string {
+  return `select ${table.columns.map((column) => column.name).join(', ')} from ${table.name} where ${table.key.name} = any($1::${table.key.type}[])`;
+}
