@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Pool, types, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
 import type { AppConfig } from '../../config/app-config';
 
@@ -103,10 +103,12 @@ export class OrmSqlPool implements SqlPool {
       return;
     }
     this.idle.push(connection);
-    this.returning ??= setTimeout(() => this.returnIdle(), KEEP_IDLE_MS);
+    this.returning ??= setTimeout(() => this.returnIdle(), KEEP_IDLE_MS).unref();
   }
 
-  private returnIdle(): void {
+  /** Hands every kept connection back to MikroORM's pool, so that closing it waits for none. */
+  returnIdle(): void {
+    if (this.returning) clearTimeout(this.returning);
     this.returning = null;
     for (const connection of this.idle.splice(0)) void this.knex.releaseConnection(connection);
   }
@@ -128,4 +130,11 @@ export function createPgPool(config: AppConfig): Pool {
   providers: [{ provide: PG_POOL, inject: [MikroORM], useFactory: (orm: MikroORM) => OrmSqlPool.of(orm) }],
   exports: [PG_POOL],
 })
-export class PgPoolModule {}
+export class PgPoolModule implements BeforeApplicationShutdown {
+  constructor(@Inject(PG_POOL) private readonly pool: OrmSqlPool) {}
+
+  /** Before MikroORM closes its pool (on shutdown), which would otherwise wait for the kept connections. */
+  beforeApplicationShutdown(): void {
+    this.pool.returnIdle();
+  }
+}

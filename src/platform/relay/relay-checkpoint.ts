@@ -6,11 +6,9 @@ export async function loadCheckpoint(client: Sql, name: string): Promise<LogCurs
     `insert into relay_checkpoint (name, transaction_id, position) values ($1, '0', 0) on conflict (name) do nothing`,
     [name],
   );
-  const { rows } = await client.query<LogCursor>(
-    `select transaction_id::text as "transactionId", position::text as "position" from relay_checkpoint where name = $1`,
-    [name],
-  );
-  return rows[0];
+  const checkpoint = await readCheckpoint(client, name);
+  if (!checkpoint) throw new Error(`relay checkpoint "${name}" is missing right after it was created`);
+  return checkpoint;
 }
 
 /** The relay's checkpoint as it stands, without creating one (metrics, watermarks). */

@@ -26,11 +26,13 @@ export function planImport(request: ImportRequest, tree: HsTree): ImportUnit[] {
 
 /**
  * A unit too large (or too slow) for one call, split so that the parts cover it exactly once: a
- * chapter or heading into its children in the nomenclature; a code with no children listed, into
- * two halves of its months. Undefined when neither is possible (one code, one month).
+ * chapter or heading into its children in the nomenclature (an only child covers the same rows,
+ * so it is split in its turn); a code with no children listed, into two halves of its months.
+ * Undefined when neither is possible (one code, one month).
  */
 export function splitUnit(unit: ImportUnit, tree: HsTree): ImportUnit[] | undefined {
   const children = unit.hsPrefix.length < 6 ? tree.children(unit.hsPrefix) : [];
+  if (children.length === 1) return splitUnit(importUnit(children[0], unit.months), tree);
   if (children.length > 0) return children.map((child) => importUnit(child, unit.months));
   return unit.months.halves()?.map((months) => importUnit(unit.hsPrefix, months));
 }

@@ -7,7 +7,8 @@ export function nomenclatureHsTree(nomenclature: HsNomenclature = loadHsNomencla
   const chapters: string[] = [];
   for (const entry of nomenclature.entries()) {
     if (entry.parent === undefined) chapters.push(entry.code);
-    else children.set(entry.parent, [...(children.get(entry.parent) ?? []), entry.code]);
+    else if (children.has(entry.parent)) children.get(entry.parent)!.push(entry.code);
+    else children.set(entry.parent, [entry.code]);
   }
   chapters.sort();
   for (const list of children.values()) list.sort();

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { withTimeout } from '../../../platform/concurrency/with-timeout';
 import { ValidationError } from '../../../kernel/domain-error';
 import { UnknownLogPositionError } from '../dashboards.errors';
 import type { ProjectionCheckpoints } from './projection-checkpoints';
@@ -53,7 +54,9 @@ export class ReadModelFreshness {
     let interval = 5;
     for (;;) {
       if (await this.checkpoints.allPassed(this.consumers, target)) return true;
-      await this.nudge().catch(() => undefined);
+      // Never past the query's own deadline: a slow or absent broker must not hold the answer.
+      const before = deadline - Date.now();
+      if (before > 0) await withTimeout(this.nudge(), before, 'watermark nudge').catch(() => undefined);
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await sleep(Math.min(interval, left));

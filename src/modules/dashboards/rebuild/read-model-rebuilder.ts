@@ -1,10 +1,11 @@
 import type { Client } from '@elastic/elasticsearch';
-import { atOrAfter, LOG_START, type LogCursor } from '../../../platform/event-log/log-cursor';
+import { atOrAfter, cursorOf, LOG_START, type LogCursor } from '../../../platform/event-log/log-cursor';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventLogReplay, type ReplayFilter } from '../../../platform/event-log/event-log-replay';
 import type { ReadModelIndexManager } from '../elasticsearch/read-model-index-manager';
 import type { IndexSet } from '../elasticsearch/read-model-indexes';
 import { scopesOfAllFacts } from '../projections/facts/fact-scans';
+import { movesStoredFacts } from '../projections/facts/fact-writer';
 import type { ReadModelProjection } from '../read-model.projection';
 import type { RebuildPhase, RebuildRun, RebuildRuns } from './rebuild-runs';
 
@@ -117,11 +118,12 @@ export class ReadModelRebuilder {
         continue;
       }
       const last = events[events.length - 1];
-      cursor = { transactionId: last.transactionId, position: last.position };
+      cursor = cursorOf(last);
       // Country and catalogue events must land in log order: an activation applied before the
       // registration would be built without the names, and then win on version. Such batches
-      // (the seeded reference data, a rare operator change) are applied alone.
-      const ordered = events.some((event) => !event.streamId.startsWith('statistic:'));
+      // (the seeded reference data, a rare operator change) are applied alone, and so is one whose
+      // threshold event moves a fact an earlier batch builds (a batch boundary between the two).
+      const ordered = events.some((event) => !event.streamId.startsWith('statistic:')) || movesStoredFacts(events);
       if (ordered) await Promise.all(inFlight);
       if (failure) break;
       const applying: Promise<void> = this.projection

@@ -40,7 +40,9 @@ export async function projectFacts(
     // figure, but its mark is what makes the next flush refresh the facts it moved (read-your-writes).
     touched.addFact(countryCode, hsCode, period);
     const key = `${countryCode}-${hsCode}-${period}`;
-    streams.set(key, [...(streams.get(key) ?? []), event]);
+    const stream = streams.get(key);
+    if (stream) stream.push(event);
+    else streams.set(key, [event]);
   }
   if (streams.size === 0) return { touched, applied: 0, alreadyApplied: 0 };
 
@@ -63,6 +65,23 @@ export async function projectFacts(
   await verifyNames(client, lookups, indexes, documents, names, after === before ? names : null, new Set(outcome.conflicts));
   if (refreshAfter) await refresh(client, [indexes.facts]);
   return { touched, applied: outcome.written.length, alreadyApplied: outcome.conflicts.length };
+}
+
+/**
+ * Whether `events` (in log order) move a fact they do not build themselves: a threshold event
+ * whose figures came in an earlier batch. Such a batch reads the stored fact, so a replay must
+ * apply it only after the batches before it have landed.
+ */
+export function movesStoredFacts(events: readonly ProjectableEvent[]): boolean {
+  const built = new Set<string>();
+  for (const event of events) {
+    if (!isFactEvent(event)) continue;
+    const { countryCode, hsCode, period } = event.data as StatisticKeyFields;
+    const key = `${countryCode}-${hsCode}-${period}`;
+    if (carriesFigures(event)) built.add(key);
+    else if (!built.has(key)) return true;
+  }
+  return false;
 }
 
 function tailFromLastFigures(stream: readonly ProjectableEvent[]): ProjectableEvent[] {

@@ -28,8 +28,8 @@ export class GetCountryProfileHandler implements IQueryHandler<GetCountryProfile
     const code = CountryCode.of(query.code, 'code').value;
     const year = checkYear(query.year);
     const fresh = await this.freshness.waitFor(query.consistency);
-    if (!(await this.lookups.holds(this.indexes.countries, code))) throw new ProfileSubjectNotFoundError('country', code);
-    const [summaries, nationalByYear, countries, products] = await Promise.all([
+    const [known, summaries, nationalByYear, countries, products] = await Promise.all([
+      this.lookups.holds(this.indexes.countries, code),
       this.es.search<YearSummary>({
         index: this.indexes['country-summaries'],
         size: 200,
@@ -41,6 +41,8 @@ export class GetCountryProfileHandler implements IQueryHandler<GetCountryProfile
       this.lookups.countries(this.indexes.countries, [code]),
       topProductsOfFacts(this.es, this.lookups, this.indexes, [{ term: { countryCode: code } }, { term: { year } }], 10),
     ]);
+    // Asked beside the profile's reads, so a known subject (the usual case) waits for nothing more.
+    if (!known) throw new ProfileSubjectNotFoundError('country', code);
     const country = countries.get(code)!;
     const series = yearSeries(summaries.hits.hits.map((hit) => hit._source!), year);
     const value = summaries.hits.hits.find((hit) => hit._source!.year === year)?._source?.valueUsdCents ?? 0;

@@ -32,8 +32,8 @@ export class GetProductProfileHandler implements IQueryHandler<GetProductProfile
     const code = hs.value;
     const year = checkYear(query.year);
     const fresh = await this.freshness.waitFor(query.consistency);
-    if (!(await this.lookups.holds(this.indexes.products, code))) throw new ProfileSubjectNotFoundError('product', code);
-    const [summaries, national, names, partners] = await Promise.all([
+    const [known, summaries, national, names, partners] = await Promise.all([
+      this.lookups.holds(this.indexes.products, code),
       this.es.search<YearSummary>({
         index: this.indexes['product-summaries'],
         size: 200,
@@ -45,6 +45,8 @@ export class GetProductProfileHandler implements IQueryHandler<GetProductProfile
       this.lookups.codeNames(this.indexes.products, [code]),
       topPartnersOfFacts(this.es, this.lookups, this.indexes, [{ term: { [LEVEL_FIELD[hs.level]]: code } }, { term: { year } }], 10),
     ]);
+    // Asked beside the profile's reads, so a known subject (the usual case) waits for nothing more.
+    if (!known) throw new ProfileSubjectNotFoundError('product', code);
     const own = names(code);
     const value = summaries.hits.hits.find((hit) => hit._source!.year === year)?._source?.valueUsdCents ?? 0;
     return {

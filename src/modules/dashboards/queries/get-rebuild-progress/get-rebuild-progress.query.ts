@@ -1,19 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { RebuildRun } from '../../rebuild/rebuild-runs';
 
-export interface RebuildProgressView {
-  readonly id: string;
-  readonly status: 'RUNNING' | 'COMPLETED' | 'FAILED';
-  readonly phase: string;
-  readonly fromGeneration: number | null;
-  readonly toGeneration: number;
-  readonly totalEvents: number;
-  readonly processedEvents: number;
-  readonly requestedBy: string;
-  readonly startedAt: Date;
-  readonly finishedAt: Date | null;
-  readonly error: string | null;
-}
+/** A rebuild run as the API shows it: the run itself, its status in the schema's enum spelling. */
+export type RebuildProgressView = Omit<RebuildRun, 'status'> & { readonly status: 'RUNNING' | 'COMPLETED' | 'FAILED' };
 
 export function rebuildProgressView(run: RebuildRun): RebuildProgressView {
   return { ...run, status: run.status === 'running' ? 'RUNNING' : run.status === 'completed' ? 'COMPLETED' : 'FAILED' };
