@@ -75,6 +75,7 @@ export abstract class AggregateRepository<TDecided extends Decided, TEntity exte
     const versions = new Map(records.map((record) => [record.key, record.version]));
     const versionOf = (change: AggregateChange<TEntity>) => versions.get(change.row.key) ?? 0;
     const loser = written.find((change) => versionOf(change) !== change.expectedVersion) ?? written[0];
-    return this.lostRace(decided[changes.indexOf(loser)], versionOf(loser));
+    // The store's conflict stays the cause: it is what tells a lost race from a refusal the decision made itself.
+    return Object.assign(this.lostRace(decided[changes.indexOf(loser)], versionOf(loser)), { cause: error });
   }
 }

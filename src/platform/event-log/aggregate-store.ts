@@ -8,6 +8,9 @@ import { EventLogEntry } from './event-log-entry.entity';
 import type { EventMetadata, PendingEvent, WriteResult } from './event-log.types';
 import { GroupCommit } from './group-commit';
 import { LogDoorbell } from './log-doorbell';
+import { StreamVersionConflict } from './stream-version-conflict';
+
+export { StreamVersionConflict } from './stream-version-conflict';
 
 /** One aggregate's change: its state after the change and the events that led there. */
 export interface AggregateChange<TEntity extends AggregateRecord> {
@@ -18,16 +21,6 @@ export interface AggregateChange<TEntity extends AggregateRecord> {
   readonly events: readonly PendingEvent[];
 }
 
-/** The stream moved on (or already exists) since the caller read it. */
-export class StreamVersionConflict extends Error {
-  constructor(
-    readonly streamId: string,
-    readonly expectedVersion: number,
-  ) {
-    super(`stream ${streamId} is not at version ${expectedVersion}`);
-    this.name = 'StreamVersionConflict';
-  }
-}
 
 /** Raised by event_log_expect_saved when a multi-change write's counts do not add up. */
 const LOST_RACE_SQLSTATE = 'EL001';

@@ -1,4 +1,5 @@
 import { DomainError } from '../../kernel/domain-error';
+import { StreamVersionConflict } from './stream-version-conflict';
 
 /** Attempts for a command without an expected version: a race lost three times in a row is news. */
 const ATTEMPTS_ON_CURRENT_VERSION = 3;
@@ -31,9 +32,12 @@ export async function retryOnConflict<T>(attempt: (number: number) => Promise<T>
 }
 
 /**
- * What AggregateRepository turns a lost race into: the domain's version conflict, or, for a
- * stream that had to be new, its duplicate error.
+ * A save that lost its race to another writer: the store's StreamVersionConflict, or the domain
+ * error AggregateRepository made of it (which keeps it as its cause). A VERSION_CONFLICT or
+ * DUPLICATE the decision raised itself (a stale expected version, a key that exists) is the
+ * client's answer, and deciding again would only repeat it.
  */
-function isLostRace(error: unknown): boolean {
-  return error instanceof DomainError && (error.category === 'VERSION_CONFLICT' || error.category === 'DUPLICATE');
+export function isLostRace(error: unknown): boolean {
+  if (error instanceof StreamVersionConflict) return true;
+  return error instanceof DomainError && error.cause instanceof StreamVersionConflict;
 }

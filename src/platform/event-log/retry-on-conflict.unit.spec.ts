@@ -1,11 +1,17 @@
 import { DomainError, ValidationError, type ErrorCategory } from '../../kernel/domain-error';
-import { onExpectedVersion, retryOnConflict } from './retry-on-conflict';
+import { isLostRace, onExpectedVersion, retryOnConflict } from './retry-on-conflict';
+import { StreamVersionConflict } from './stream-version-conflict';
 
+/** A domain error as AggregateRepository makes one of a lost race (the store's conflict as its cause), or as a decision raises one (no cause). */
 class Lost extends DomainError {
   readonly code = 'TEST.LOST';
 
-  constructor(readonly category: ErrorCategory) {
+  constructor(
+    readonly category: ErrorCategory,
+    cause: unknown = new StreamVersionConflict('test:1', 1),
+  ) {
     super('lost a race');
+    if (cause !== null) this.cause = cause;
   }
 }
 
@@ -50,6 +56,40 @@ describe('retryOnConflict', () => {
 
     await expect(invalid).rejects.toBeInstanceOf(ValidationError);
     expect(calls).toBe(1);
+  });
+
+  it.each(['VERSION_CONFLICT', 'DUPLICATE'] as const)(
+    'never retries a %s the decision raised itself (no store conflict behind it): deciding again would only repeat it',
+    async (category) => {
+      let calls = 0;
+      const refused = retryOnConflict(async () => {
+        calls++;
+        throw new Lost(category, null);
+      }, 3);
+
+      await expect(refused).rejects.toBeInstanceOf(Lost);
+      expect(calls).toBe(1);
+    },
+  );
+
+  it('given the store\'s own conflict, not yet made a domain error, then it decides again', async () => {
+    let calls = 0;
+    const saved = retryOnConflict(async () => {
+      if (++calls === 1) throw new StreamVersionConflict('test:1', 1);
+      return 'saved';
+    }, 2);
+
+    await expect(saved).resolves.toBe('saved');
+  });
+});
+
+describe('isLostRace', () => {
+  it('is a lost race only when the store\'s conflict is the cause', () => {
+    expect(isLostRace(new Lost('VERSION_CONFLICT'))).toBe(true);
+    expect(isLostRace(new Lost('VERSION_CONFLICT', new Error('something else')))).toBe(false);
+    expect(isLostRace(new Lost('DUPLICATE', null))).toBe(false);
+    expect(isLostRace(new StreamVersionConflict('test:1', 0))).toBe(true);
+    expect(isLostRace(new Error('stream test:1 is not at version 1'))).toBe(false);
   });
 });
 
