@@ -60,6 +60,8 @@ const schema = z.object({
   JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(300).default(30),
   EXPORT_THRESHOLD_USD: decimalString.default('1000000'),
   BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  // Items one recordExportStatistics mutation may carry; bigger loads belong to the import.
+  BATCH_MUTATION_MAX_ITEMS: z.coerce.number().int().min(1).max(100_000).default(1000),
   SHARD_COUNT: z.coerce
     .number()
     .int()

@@ -65,3 +65,35 @@ export class InvalidStatisticsBatchError extends DomainError {
     });
   }
 }
+
+/**
+ * Two items of one batch name the same statistic. Which figure should win is the sender's call,
+ * not the order of the list's, so the batch is refused before anything is written.
+ */
+export class RepeatedStatisticInBatchError extends DomainError {
+  readonly code = 'STATISTIC.BATCH_REPEATED_KEY';
+  readonly category = 'VALIDATION';
+
+  constructor(key: string, indexes: readonly [number, number], repeatedCount: number) {
+    super(`Items ${indexes[0]} and ${indexes[1]} both name ${key}: a batch names each statistic once; nothing was written`, {
+      field: 'items',
+      key,
+      indexes,
+      repeatedCount,
+    });
+  }
+}
+
+/** A batch mutation over BATCH_MUTATION_MAX_ITEMS: bigger loads belong to the import. */
+export class StatisticsBatchTooLargeError extends DomainError {
+  readonly code = 'STATISTIC.BATCH_TOO_LARGE';
+  readonly category = 'VALIDATION';
+
+  constructor(count: number, limit: number) {
+    super(`The batch has ${count} items; a mutation takes at most ${limit} (send bigger loads through the import); nothing was written`, {
+      field: 'items',
+      limit,
+      count,
+    });
+  }
+}

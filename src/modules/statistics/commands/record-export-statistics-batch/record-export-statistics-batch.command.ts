@@ -12,7 +12,7 @@ export interface BatchResult {
 
 /**
  * Records new statistics and revises existing ones to the given figures, for imports. Every item is
- * validated before anything is written; then the batch commits in chunks (BATCH_CHUNK_SIZE) so that
+ * validated before anything is written, and each statistic may be named once only; then the batch commits in chunks (BATCH_CHUNK_SIZE) so that
  * no transaction stays open long enough to hold the relay back.
  */
 export class RecordExportStatisticsBatchCommand extends Command<BatchResult> {

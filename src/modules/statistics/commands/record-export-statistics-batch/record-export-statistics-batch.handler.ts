@@ -11,6 +11,7 @@ import { parseStatisticInput, type StatisticInput } from '../../statistic-input'
 import { InvalidStatisticsBatchError } from '../../statistics.errors';
 import { chunkByKey, decideChunk, type ChunkDecision, type InvalidItem, type ParsedItem } from './decide-chunk';
 import { BatchResult, RecordExportStatisticsBatchCommand } from './record-export-statistics-batch.command';
+import { assertEachKeyOnce } from './repeated-keys';
 
 const ATTEMPTS_PER_CHUNK = 5;
 /** Chunks touch disjoint keys, so two can be written at once: one deciding while the other commits. */
@@ -26,6 +27,7 @@ export class RecordExportStatisticsBatchHandler implements ICommandHandler<Recor
 
   async execute({ items, metadata }: RecordExportStatisticsBatchCommand): Promise<BatchResult> {
     const parsed = parseAll(items);
+    assertEachKeyOnce(parsed);
     const context = await this.contexts.forKeys(parsed.map((item) => item.key));
     const chunks = chunkByKey(parsed, this.config.BATCH_CHUNK_SIZE);
     // Every chunk is decided before any is written: one invalid item and nothing is.
