@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SqlPool as Pool } from '../../database/pg-pool';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { ValidationError } from '../../../kernel/domain-error';
+import { requiredText } from '../../../kernel/required-text';
 import { PG_POOL } from '../../database/pg-pool';
 import { BatchApplier } from '../batch-applier';
 import { ormContextRunner, retryPolicy } from '../consumers.host';
@@ -10,6 +11,9 @@ import { HandlerRegistry } from '../handler-registry';
 import { Stopper } from '../../concurrency/stopper';
 import { ParkedKeyReplayer, type ReplayResult } from './parked-key-replayer';
 import { ParkingQueries, type ParkedKeyView, type ParkedMessageView } from './parking.queries';
+
+/** As long as the other reasons operators give (retractions, deactivations). */
+const MAX_DISCARD_REASON_LENGTH = 500;
 
 /** What operators can do with parked keys (GraphQL and CLI), for this instance's broker prefix. */
 @Injectable()
@@ -43,8 +47,7 @@ export class ParkingOperations {
   }
 
   discard(key: string, reason: string, actor: string): Promise<{ key: string; discarded: number }> {
-    if (reason.trim() === '') throw new ValidationError('reason', 'must say why the messages are dropped');
-    return this.replayerInstance().discard(key, reason.trim(), actor);
+    return this.replayerInstance().discard(key, requiredText(reason, 'reason', MAX_DISCARD_REASON_LENGTH), actor);
   }
 
   /** Built on first use: by then every module's handlers exist, whatever the instantiation order. */
