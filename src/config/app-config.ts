@@ -23,6 +23,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/export_stats'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // How long a statement waits for a pooled connection before the request answers DATABASE_UNAVAILABLE.
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // What the pool's connections call themselves in pg_stat_activity (so operators can tell them apart).
+  DATABASE_APPLICATION_NAME: z.string().regex(/^[A-Za-z0-9._:-]{1,63}$/, '1-63 of A-Z a-z 0-9 . _ : -').default('export-stats'),
   RABBITMQ_URL: z.string().url().default('amqp://guest:guest@127.0.0.1:5672'),
   ES_URL: z.string().url().default('http://127.0.0.1:9200'),
   // A dashboard query waits this long for Elasticsearch before it answers READ_MODEL_UNAVAILABLE;

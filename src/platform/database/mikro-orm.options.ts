@@ -13,8 +13,9 @@ export function mikroOrmOptions(config: AppConfig): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl: config.DATABASE_URL,
-    pool: { min: 0, max: config.DATABASE_POOL_SIZE },
-    driverOptions: { connection: { connectionTimeoutMillis: config.STARTUP_TIMEOUT_MS } },
+    // An exhausted pool answers within the acquire timeout (DATABASE_UNAVAILABLE), not after knex's minute.
+    pool: { min: 0, max: config.DATABASE_POOL_SIZE, acquireTimeoutMillis: config.DATABASE_ACQUIRE_TIMEOUT_MS },
+    driverOptions: { connection: { connectionTimeoutMillis: config.STARTUP_TIMEOUT_MS, application_name: config.DATABASE_APPLICATION_NAME } },
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
     discovery: { warnWhenNoEntities: false },

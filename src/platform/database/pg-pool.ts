@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Global, Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Pool, types, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
 import type { AppConfig } from '../../config/app-config';
+import { isLostConnection, retryOnLostConnection } from './lost-connection';
 
 /**
  * The raw SQL side of the one connection pool per instance: statements that MikroORM's query
@@ -60,13 +61,20 @@ export class OrmSqlPool implements SqlPool {
     return new OrmSqlPool(orm.em.getConnection().getKnex().client);
   }
 
-  async query<R extends QueryResultRow = QueryResultRow>(statement: string | QueryConfig, values?: unknown[]): Promise<QueryResult<R>> {
-    const client = await this.connect();
-    try {
-      return await client.query<R>(statement, values);
-    } finally {
-      client.release();
-    }
+  /** One statement; a connection that turns out dead is dropped and the statement runs on another (lost-connection.ts). */
+  query<R extends QueryResultRow = QueryResultRow>(statement: string | QueryConfig, values?: unknown[]): Promise<QueryResult<R>> {
+    return retryOnLostConnection(async () => {
+      const client = await this.connect();
+      let failure: Error | undefined;
+      try {
+        return await client.query<R>(statement, values);
+      } catch (error) {
+        if (isLostConnection(error)) failure = error as Error;
+        throw error;
+      } finally {
+        client.release(failure);
+      }
+    });
   }
 
   async connect(): Promise<SqlPoolClient> {

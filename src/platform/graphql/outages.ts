@@ -1,5 +1,6 @@
 import { errors as es } from '@elastic/elasticsearch';
 import { ConnectionException } from '@mikro-orm/core';
+import { isLostConnection } from '../database/lost-connection';
 
 /**
  * A store the request needed was out of reach: not the client's fault and not a bug, so neither
@@ -15,8 +16,11 @@ export interface Outage {
 /** PostgreSQL's own codes for "the server is going away or full" (class 08, 57P0x, 53300). */
 const PG_OUTAGE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
 
-/** Node's and node-postgres' messages for a connection that broke or could not be had. */
-const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+/**
+ * Node's, node-postgres' and knex's messages for a connection that broke or could not be had, the
+ * last two for a pool with none to spare within its acquire timeout (DATABASE_ACQUIRE_TIMEOUT_MS).
+ */
+const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Timeout acquiring a connection/i;
 
 export function outageOf(error: unknown): Outage | null {
   if (isElasticsearchOutage(error)) {
@@ -35,8 +39,9 @@ function isElasticsearchOutage(error: unknown): boolean {
 }
 
 function isDatabaseOutage(error: unknown): boolean {
-  if (error instanceof ConnectionException) return true;
+  if (error instanceof ConnectionException || isLostConnection(error)) return true;
   if (!(error instanceof Error)) return false;
+  if (error.name === 'KnexTimeoutError') return true;
   const { code } = error as { code?: unknown };
   if (typeof code === 'string' && PG_OUTAGE_SQLSTATE.test(code)) return true;
   return CONNECTION_FAILURE.test(error.message) || (typeof code === 'string' && CONNECTION_FAILURE.test(code));

@@ -17,6 +17,8 @@ describe('which failures are outages', () => {
     ['too many connections (53300)', Object.assign(new Error('sorry, too many clients already'), { code: '53300' }), 'DATABASE_UNAVAILABLE'],
     ['a broken connection', new Error('Connection terminated unexpectedly'), 'DATABASE_UNAVAILABLE'],
     ['an exhausted pool', new Error('timeout exceeded when trying to connect'), 'DATABASE_UNAVAILABLE'],
+    ['an exhausted ORM pool (knex)', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?'), { name: 'KnexTimeoutError' }), 'DATABASE_UNAVAILABLE'],
+    ['a client closed under the request', new Error('Client was closed and is not queryable'), 'DATABASE_UNAVAILABLE'],
   ])('%s is %s', (_what, error, code) => {
     expect(outageOf(error)?.code).toBe(code);
   });

@@ -3,6 +3,7 @@ import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { retryOnLostConnection } from '../database/lost-connection';
 import { ComponentHealth, probe } from './component-health';
 
 export interface HealthReport {
@@ -23,7 +24,8 @@ export class HealthService {
   async report(): Promise<HealthReport> {
     const timeout = this.config.HEALTH_PROBE_TIMEOUT_MS;
     const components = await Promise.all([
-      probe('postgresql', timeout, () => this.orm.em.getConnection().execute('select 1')),
+      // A pooled connection that died is replaced, not reported: the database itself is up.
+      probe('postgresql', timeout, () => retryOnLostConnection(() => this.orm.em.getConnection().execute('select 1'))),
       probe('rabbitmq', timeout, () => this.checkRabbit()),
       probe('elasticsearch', timeout, () => this.checkElasticsearch()),
     ]);
