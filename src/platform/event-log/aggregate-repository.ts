@@ -4,10 +4,16 @@ import type { DomainError } from '../../kernel/domain-error';
 import { AggregateStore, StreamVersionConflict, type AggregateChange } from './aggregate-store';
 import type { AggregateRecord } from './aggregate-table';
 import type { EventMetadata, WriteResult } from './event-log.types';
+import { onExpectedVersion } from './retry-on-conflict';
 
 /** A decision to save: the aggregate with its pending events and the version it was decided on (0: new). */
 export interface Decided {
   readonly expectedVersion: number;
+}
+
+/** What `update` needs of an aggregate: the version it was loaded at. */
+export interface Versioned {
+  readonly version: number;
 }
 
 /**
@@ -17,7 +23,7 @@ export interface Decided {
  * domain's own error, which says which aggregate and at which version it now stands. A context's
  * repository maps its aggregate to its entity and names that error.
  */
-export abstract class AggregateRepository<TDecided extends Decided, TEntity extends AggregateRecord> {
+export abstract class AggregateRepository<TDecided extends Decided, TEntity extends AggregateRecord, TAggregate extends Versioned, TKey> {
   protected constructor(
     private readonly store: AggregateStore,
     private readonly em: EntityManager,
@@ -29,6 +35,32 @@ export abstract class AggregateRepository<TDecided extends Decided, TEntity exte
 
   /** The domain's error for a decision that lost its race; its aggregate stands at `actualVersion` (0: none). */
   protected abstract lostRace(decided: TDecided, actualVersion: number): DomainError;
+
+  /** The aggregate at `key`, as the context defines a missing one (an error, or an empty aggregate). */
+  abstract load(key: TKey): Promise<TAggregate>;
+
+  /** The aggregate, changed by a decision made on `expectedVersion`, as a decision to save. */
+  protected abstract decided(aggregate: TAggregate, expectedVersion: number): TDecided;
+
+  /**
+   * A command on an existing aggregate: load it, let `decide` change it (or refuse), save it
+   * against the version it was read at. Without an expected version a lost race is read and
+   * decided again (onExpectedVersion); with one, it is the client's VERSION_CONFLICT.
+   */
+  update(
+    key: TKey,
+    expectedVersion: number | undefined,
+    decide: (aggregate: TAggregate) => void,
+    metadata: EventMetadata,
+    clock: { now(): Date },
+  ): Promise<WriteResult> {
+    return onExpectedVersion(expectedVersion, async () => {
+      const aggregate = await this.load(key);
+      const read = aggregate.version;
+      decide(aggregate);
+      return this.save(this.decided(aggregate, read), metadata, clock.now());
+    });
+  }
 
   /** Saves one decision; a lost race is the domain's error. */
   async save(decided: TDecided, metadata: EventMetadata, at: Date): Promise<WriteResult> {

@@ -18,7 +18,7 @@ export interface DecidedProductCategory {
 }
 
 @Injectable()
-export class ProductCategoryRepository extends AggregateRepository<DecidedProductCategory, ProductCategoryRecord> {
+export class ProductCategoryRepository extends AggregateRepository<DecidedProductCategory, ProductCategoryRecord, ProductCategory, HsCode> {
   constructor(store: AggregateStore, em: EntityManager) {
     super(store, em, ProductCategoryRecord);
   }
@@ -27,6 +27,10 @@ export class ProductCategoryRepository extends AggregateRepository<DecidedProduc
     const category = await this.find(code);
     if (!category) throw new ProductCategoryNotFoundError(code);
     return category;
+  }
+
+  protected decided(category: ProductCategory, expectedVersion: number): DecidedProductCategory {
+    return { category, expectedVersion };
   }
 
   async find(code: HsCode): Promise<ProductCategory | null> {

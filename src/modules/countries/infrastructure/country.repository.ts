@@ -15,7 +15,7 @@ export interface DecidedCountry {
 }
 
 @Injectable()
-export class CountryRepository extends AggregateRepository<DecidedCountry, CountryRecord> {
+export class CountryRepository extends AggregateRepository<DecidedCountry, CountryRecord, Country, CountryCode> {
   constructor(store: AggregateStore, em: EntityManager) {
     super(store, em, CountryRecord);
   }
@@ -24,6 +24,10 @@ export class CountryRepository extends AggregateRepository<DecidedCountry, Count
     const record = await this.findRecord(code.value);
     if (!record) throw new CountryNotFoundError(code);
     return toAggregate(record);
+  }
+
+  protected decided(country: Country, expectedVersion: number): DecidedCountry {
+    return { country, expectedVersion };
   }
 
   /** The registered countries among `codes`, by code. */

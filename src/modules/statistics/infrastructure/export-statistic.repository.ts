@@ -16,7 +16,7 @@ export interface DecidedStatistic {
 }
 
 @Injectable()
-export class ExportStatisticRepository extends AggregateRepository<DecidedStatistic, ExportStatisticRecord> {
+export class ExportStatisticRepository extends AggregateRepository<DecidedStatistic, ExportStatisticRecord, ExportStatistic, StatisticKey> {
   constructor(store: AggregateStore, em: EntityManager) {
     super(store, em, ExportStatisticRecord);
   }
@@ -25,6 +25,10 @@ export class ExportStatisticRepository extends AggregateRepository<DecidedStatis
   async load(key: StatisticKey): Promise<ExportStatistic> {
     const record = await this.findRecord(key.toString());
     return record ? toAggregate(record) : ExportStatistic.unrecorded(key);
+  }
+
+  protected decided(statistic: ExportStatistic, expectedVersion: number): DecidedStatistic {
+    return { statistic, expectedVersion };
   }
 
   async loadMany(keys: readonly StatisticKey[]): Promise<Map<string, ExportStatistic>> {

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { HsCode } from '../../../../kernel/hs-code';
 import { Clock } from '../../../../platform/cqrs/clock';
 import type { WriteResult } from '../../../../platform/event-log/event-log.types';
+import type { ProductCategory } from '../../domain/product-category';
 import { ProductCategoryRepository } from '../../infrastructure/product-category.repository';
 import { RenameProductCategoryCommand } from './rename-product-category.command';
 
@@ -14,9 +15,8 @@ export class RenameProductCategoryHandler implements ICommandHandler<RenameProdu
 
   async execute({ input, metadata }: RenameProductCategoryCommand): Promise<WriteResult> {
     const { hsCode, expectedVersion, descriptionEn, descriptionKo } = input;
-    const category = await this.categories.load(HsCode.of(hsCode));
-    category.rename({ descriptionEn: descriptionEn ?? undefined, descriptionKo }, expectedVersion);
-    // The save re-checks the version in the database, so a concurrent rename is a conflict.
-    return this.categories.save({ category, expectedVersion }, metadata, this.clock.now());
+    // With its expected version always given, a concurrent rename is the client's conflict.
+    const rename = (category: ProductCategory) => category.rename({ descriptionEn: descriptionEn ?? undefined, descriptionKo }, expectedVersion);
+    return this.categories.update(HsCode.of(hsCode), expectedVersion, rename, metadata, this.clock);
   }
 }

@@ -2,7 +2,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CountryCode } from '../../../../kernel/country-code';
 import { Clock } from '../../../../platform/cqrs/clock';
 import type { WriteResult } from '../../../../platform/event-log/event-log.types';
-import { onExpectedVersion } from '../../../../platform/event-log/retry-on-conflict';
 import { CountryRepository } from '../../infrastructure/country.repository';
 import { ActivateCountryCommand } from './activate-country.command';
 
@@ -16,11 +15,6 @@ export class ActivateCountryHandler implements ICommandHandler<ActivateCountryCo
   async execute({ input, metadata }: ActivateCountryCommand): Promise<WriteResult> {
     const code = CountryCode.of(input.code, 'code');
     const expectedVersion = input.expectedVersion ?? undefined;
-    return onExpectedVersion(expectedVersion, async () => {
-      const country = await this.countries.load(code);
-      const read = country.version;
-      country.activate(expectedVersion);
-      return this.countries.save({ country, expectedVersion: read }, metadata, this.clock.now());
-    });
+    return this.countries.update(code, expectedVersion, (country) => country.activate(expectedVersion), metadata, this.clock);
   }
 }

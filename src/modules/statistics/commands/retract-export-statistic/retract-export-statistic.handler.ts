@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../platform/cqrs/clock';
 import type { WriteResult } from '../../../../platform/event-log/event-log.types';
-import { onExpectedVersion } from '../../../../platform/event-log/retry-on-conflict';
 import { StatisticKey } from '../../domain/statistic-key';
 import { ExportStatisticRepository } from '../../infrastructure/export-statistic.repository';
 import { RetractExportStatisticCommand } from './retract-export-statistic.command';
@@ -16,11 +15,6 @@ export class RetractExportStatisticHandler implements ICommandHandler<RetractExp
   async execute({ input, metadata }: RetractExportStatisticCommand): Promise<WriteResult> {
     const key = StatisticKey.from(input);
     const expectedVersion = input.expectedVersion ?? undefined;
-    return onExpectedVersion(expectedVersion, async () => {
-      const statistic = await this.statistics.load(key);
-      const read = statistic.version;
-      statistic.retract(expectedVersion, input.reason);
-      return this.statistics.save({ statistic, expectedVersion: read }, metadata, this.clock.now());
-    });
+    return this.statistics.update(key, expectedVersion, (statistic) => statistic.retract(expectedVersion, input.reason), metadata, this.clock);
   }
 }
