@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { Pool } from 'pg';
 import { PG_POOL, type SqlPool, type SqlPoolClient } from '../../src/platform/database/pg-pool';
 import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
 import { graphql, startTestApp, stopTestApp } from '../support/test-app';
-import { uniqueName } from '../support/test-config';
+import { TcpProxy } from '../support/tcp-proxy';
+import { testConfig, uniqueName } from '../support/test-config';
 
 const RECORD = 'mutation($input: RecordExportStatisticInput!) { recordExportStatistic(input: $input) { id version } }';
 const HISTORY = `query($countryCode: String!, $hsCode: String!, $period: String!) {
@@ -114,5 +116,53 @@ describe('PostgreSQL connections lost or exhausted', () => {
     const { rows } = await harness.db.query('select count(*)::int as n from event_log where stream_id = $1', [`statistic:${keyOf(refused.input)}`]);
     expect(rows).toEqual([{ n: 0 }]);
     expect(after.response.body).toEqual({ data: { recordExportStatistic: { id: keyOf(after.input), version: 1 } } });
+  });
+});
+
+describe('PostgreSQL out of reach, then back', () => {
+  let proxy: TcpProxy;
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+  const created: string[] = [];
+
+  beforeAll(async () => {
+    const database = new URL(testConfig().DATABASE_URL);
+    proxy = await TcpProxy.start({ host: database.hostname, port: Number(database.port || 5432) });
+    const throughProxy = new URL(database.toString());
+    throughProxy.port = new URL(proxy.url).port;
+    harness = await startTestApp({ DATABASE_URL: throughProxy.toString(), DATABASE_POOL_SIZE: String(POOL_SIZE) });
+    // The harness's own pool goes straight to PostgreSQL, so the checks below see the truth.
+    await harness.db.end();
+    harness.db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 2 });
+  });
+
+  afterAll(async () => {
+    proxy.heal();
+    await deleteStatistics(harness.db, created);
+    await stopTestApp(harness);
+    await proxy.stop();
+  });
+
+  const record = async () => {
+    const input = aStatisticInput();
+    created.push(keyOf(input));
+    return { input, response: await graphql(harness.app, RECORD, { input }) };
+  };
+
+  it('answers a retryable DATABASE_UNAVAILABLE while it is unreachable, writes nothing, and the first mutation once it is back succeeds', async () => {
+    await Promise.all(Array.from({ length: POOL_SIZE * 2 }, record));
+
+    proxy.refuse();
+    const refused = await record();
+    // Healing cuts every connection that passed the proxy: the pool holds only dead ones now.
+    proxy.heal();
+    const next = await record();
+
+    expect(refused.response.body).toEqual({
+      data: null,
+      errors: [expect.objectContaining({ path: ['recordExportStatistic'], extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true } })],
+    });
+    const { rows } = await harness.db.query('select count(*)::int as n from event_log where stream_id = $1', [`statistic:${keyOf(refused.input)}`]);
+    expect(rows).toEqual([{ n: 0 }]);
+    expect(next.response.body).toEqual({ data: { recordExportStatistic: { id: keyOf(next.input), version: 1 } } });
   });
 });
