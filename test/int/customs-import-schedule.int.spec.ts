@@ -1,4 +1,9 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
+import { APP_CONFIG } from '../../src/config/app-config';
+import { CustomsImportScheduleModule } from '../../src/modules/customs-import';
+import { PG_POOL } from '../../src/platform/database/pg-pool';
 import { CustomsImportScheduler, TickOutcome } from '../../src/modules/customs-import/schedule/customs-import-scheduler';
 import { ImportSchedule } from '../../src/modules/customs-import/schedule/import-schedule';
 import { ScheduledFiring, ScheduledImportStarter } from '../../src/modules/customs-import/schedule/scheduled-import-starter';
@@ -129,5 +134,42 @@ describe('customs import schedule across instances (PostgreSQL)', () => {
     expect(outcome).toEqual({ kind: 'missed' });
     expect(starter.calls).toEqual([]);
     expect(await firings()).toEqual([]);
+  });
+});
+
+@Injectable()
+class JobServiceStandIn extends SharedStarter {}
+
+describe('CustomsImportScheduleModule in a Nest application', () => {
+  const config = testConfig({ CUSTOMS_IMPORT_SCHEDULE_ENABLED: 'true' });
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
+
+  afterAll(async () => {
+    await pool.query("delete from customs_import_schedule_firing where schedule = 'customs-import' and occurrence = $1", [OCCURRENCE]);
+    await pool.end();
+  });
+
+  it('given the schedule enabled and the job service bound as its starter, when the app starts a minute after a firing, then the service is asked once', async () => {
+    @Global()
+    @Module({ providers: [{ provide: APP_CONFIG, useValue: config }, { provide: PG_POOL, useValue: pool }], exports: [APP_CONFIG, PG_POOL] })
+    class PlatformStandIn {}
+    @Module({ providers: [JobServiceStandIn], exports: [JobServiceStandIn] })
+    class JobModule {}
+    await pool.query("delete from customs_import_schedule_firing where schedule = 'customs-import' and occurrence = $1", [OCCURRENCE]);
+
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformStandIn, CustomsImportScheduleModule.register({ imports: [JobModule], starter: JobServiceStandIn })],
+    })
+      .overrideProvider(Clock)
+      .useValue(new FixedClock(new Date(OCCURRENCE.getTime() + 60_000)))
+      .compile();
+    moduleRef.useLogger(false);
+    await moduleRef.init();
+    const service = moduleRef.get(JobServiceStandIn);
+    // The host's first tick runs at bootstrap; polling its effect keeps the test free of timed assertions.
+    while (service.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await moduleRef.close();
+
+    expect(service.calls.map((call) => call.firingKey)).toEqual(['customs-import@2026-11-15T21:00:00.000Z']);
   });
 });
