@@ -23,7 +23,7 @@ import { Clock } from '../../../../platform/cqrs/clock';
 import { monthOnYearCoverage, publishedMonthsOf, yearOnYearCoverage } from '../../domain/published-months';
 import { PUBLICATION_HORIZON, type PublicationHorizon } from '../../publication/publication-horizon';
 import { coverageView, periodText } from '../shared/coverage-view';
-import { checkHsLevel, checkMonth, checkNotFuture, checkPageSize, checkPastYear, figuresView, monthlyView, sumMonths, usd } from '../shared/read-model-reads';
+import { checkHsLevel, checkPageSize, checkPastYearMonth, figuresView, monthlyView, sumMonths, usd } from '../shared/read-model-reads';
 import { GetDashboardSummaryQuery, type DashboardSummaryView } from './get-dashboard-summary.query';
 
 /**
@@ -42,10 +42,7 @@ export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSum
   ) {}
 
   async execute(query: GetDashboardSummaryQuery): Promise<DashboardSummaryView> {
-    const now = this.clock.now();
-    const year = checkPastYear(query.year, now);
-    const month = checkMonth(query.month);
-    if (month !== null) checkNotFuture(Period.of(year, month), now, 'month');
+    const { year, month } = checkPastYearMonth(query.year, query.month, this.clock.now());
     const top = checkPageSize(query.top, 10, 100, 'top');
     const level = checkHsLevel(query.productLevel, 6, 'productLevel');
     const fresh = await this.freshness.waitFor(query.consistency);

@@ -56,6 +56,14 @@ export function checkPastYear(year: number, now: Date, field = 'year'): number {
   return year;
 }
 
+/** A year and, when given, a month of it: valid, and neither after the current month of `now`. */
+export function checkPastYearMonth(year: number, month: number | null | undefined, now: Date): { year: number; month: number | null } {
+  checkPastYear(year, now);
+  const checkedMonth = checkMonth(month);
+  if (checkedMonth !== null) checkNotFuture(Period.of(year, checkedMonth), now, 'month');
+  return { year, month: checkedMonth };
+}
+
 export function checkMonth(month: number | null | undefined, field = 'month'): number | null {
   if (month === null || month === undefined) return null;
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new ValidationError(field, `must be 1 to 12, got ${month}`);
