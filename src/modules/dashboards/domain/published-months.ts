@@ -20,6 +20,16 @@ export interface RateCoverage {
   readonly current: PeriodSpan;
 }
 
+/**
+ * The horizon from the latest month that has figures: that month, but never after the current
+ * (Korean) month of `now`, whatever a clock set back or a stray figure would suggest.
+ */
+export function horizonOf(latestWithFigures: Period | null, now: Date): Period | null {
+  if (latestWithFigures === null) return null;
+  const current = Period.containing(now);
+  return latestWithFigures.compare(current) > 0 ? current : latestWithFigures;
+}
+
 /** Months in a span: 1 for a single month. */
 export function monthsIn(span: PeriodSpan): number {
   return span.from.monthsUntil(span.to) + 1;

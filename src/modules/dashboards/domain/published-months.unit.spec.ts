@@ -1,5 +1,6 @@
 import { Period } from '../../../kernel/period';
 import {
+  horizonOf,
   isPublished,
   monthOnYearCoverage,
   monthsIn,
@@ -38,6 +39,19 @@ describe('published months', () => {
     expect(publishedPart(span('2025-01', '2026-05'), horizon)).toEqual(span('2025-01', '2026-05'));
     expect(publishedPart(span('2026-09', '2026-12'), horizon)).toBeNull();
     expect(monthsIn(span('2025-01', '2026-08'))).toBe(20);
+  });
+});
+
+describe('the publication horizon', () => {
+  it('given figures through a month, when the horizon is taken, then it is that month', () => {
+    expect(horizonOf(p('2026-06'), new Date('2026-08-10T00:00:00Z'))?.toString()).toBe('2026-06');
+    expect(horizonOf(null, new Date('2026-08-10T00:00:00Z'))).toBeNull();
+  });
+
+  it('given a figure later than the current month in Korea, when the horizon is taken, then it stops at the current month', () => {
+    expect(horizonOf(p('2026-10'), new Date('2026-08-10T00:00:00Z'))?.toString()).toBe('2026-08');
+    // 2026-08-31T15:30Z is already September 1st in Seoul.
+    expect(horizonOf(p('2026-10'), new Date('2026-08-31T15:30:00Z'))?.toString()).toBe('2026-09');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { Period } from '../../../kernel/period';
 import type { Clock } from '../../../platform/cqrs/clock';
+import { horizonOf } from '../domain/published-months';
 import type { IndexSet } from '../elasticsearch/read-model-indexes';
 import type { PublicationHorizon } from './publication-horizon';
 
@@ -25,9 +26,6 @@ export class ReadModelPublicationHorizon implements PublicationHorizon {
       aggs: { latest: { max: { field: 'period', format: 'yyyy-MM' } } },
     });
     const latest = (response.aggregations?.latest as { value_as_string?: string } | undefined)?.value_as_string;
-    if (latest === undefined) return null;
-    const current = Period.containing(this.clock.now());
-    const period = Period.parse(latest, 'publishedThrough');
-    return period.compare(current) > 0 ? current : period;
+    return horizonOf(latest === undefined ? null : Period.parse(latest, 'publishedThrough'), this.clock.now());
   }
 }
