@@ -73,7 +73,13 @@ describe('rates over a year in progress compare like months, and a future period
       .body as { data: { recordExportStatistics: { recorded: number; position: string } } };
     expect(receipt.data.recordExportStatistics.recorded).toBe(inputs.length);
     position = receipt.data.recordExportStatistics.position;
-  });
+    // A query waits at most 10 s for the projections; on a loaded machine the first pass through
+    // relay, consumers and summaries can take longer, so wait (bounded) until they are there.
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const probe = await ask('{ trend(from: "2026-06", to: "2026-06", $consistency) { fresh } }');
+      if (probe.data?.trend?.fresh === true) break;
+    }
+  }, 180_000);
 
   afterAll(async () => {
     await deleteStatistics(db, inputs.map(keyOf));
