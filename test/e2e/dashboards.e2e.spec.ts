@@ -26,8 +26,9 @@ describe('dashboard queries through GraphQL', () => {
   });
 
   const zero = (period: string) => ({ period, valueUsd: '0.00' });
-  const months = (year: number, values: Record<number, string>) =>
-    Array.from({ length: 12 }, (_, i) => {
+  // The data set ends in August 2026: the latest published month, so 2026 lists January-August only.
+  const months = (year: number, values: Record<number, string>, through = year === 2026 ? 8 : 12) =>
+    Array.from({ length: through }, (_, i) => {
       const period = `${year}-${String(i + 1).padStart(2, '0')}`;
       return values[i + 1] ? { period, valueUsd: values[i + 1] } : zero(period);
     });
@@ -37,13 +38,15 @@ describe('dashboard queries through GraphQL', () => {
   it('dashboardSummary of a year: RU (inactive) and the retracted JP figure left out', async () => {
     const body = await ask(`{
       dashboardSummary(year: 2026) {
-        year month total { valueUsd weightKg statisticCount } yoyGrowth partnerCount productCount partnerHhi
+        year month total { valueUsd weightKg statisticCount } yoyGrowth
+        yoyGrowthCovers { base { from to months } current { from to months } } partnerCount productCount partnerHhi
         topPartners { rank countryCode nameEn nameKo valueUsd weightKg statisticCount share }
         topProducts { rank hsCode level nameEn nameKo valueUsd weightKg statisticCount share }
-        monthlyTrend { period valueUsd } fresh
+        monthlyTrend { period valueUsd } publishedThrough fresh
       } }`);
 
-    // 2026: CN 200 + US 100 + US 500 + VN 200 = 1000; 2025: 100 + 300 + 100 = 500 -> growth 1.0.
+    // 2026: CN 200 + US 100 + US 500 + VN 200 = 1000; 2025: 100 + 300 + 100 = 500 -> growth 1.0,
+    // over January-August of both (2026 is published through August, the data set's last month).
     // Shares US 0.6, CN 0.2, VN 0.2 (CN before VN: equal values rank by code); HHI .36+.04+.04.
     // Subheadings 851830 (200+100+200) and 870323 (500) tie at 500: by code.
     expect(body).toEqual({
@@ -53,6 +56,7 @@ describe('dashboard queries through GraphQL', () => {
           month: null,
           total: { valueUsd: '1000.00', weightKg: '1533.000', statisticCount: 4 },
           yoyGrowth: '1.000000',
+          yoyGrowthCovers: { base: { from: '2025-01', to: '2025-08', months: 8 }, current: { from: '2026-01', to: '2026-08', months: 8 } },
           partnerCount: 3,
           productCount: 2,
           partnerHhi: '0.440000',
@@ -66,6 +70,7 @@ describe('dashboard queries through GraphQL', () => {
             { rank: 2, hsCode: '870323', level: 6, nameEn: 'Cars of 1,500-3,000 cc', nameKo: '승용차(1,500-3,000cc)', valueUsd: '500.00', weightKg: '1500.000', statisticCount: 1, share: '0.500000' },
           ],
           monthlyTrend: months(2026, { 3: '800.00', 8: '200.00' }),
+          publishedThrough: '2026-08',
           fresh: null,
         },
       },
@@ -102,12 +107,14 @@ describe('dashboard queries through GraphQL', () => {
       countryProfile(code: "us", year: 2026) {
         countryCode nameEn nameKo regionCode regionNameEn continentCode continentNameEn active year
         total { valueUsd weightKg statisticCount } previousYear { valueUsd } yoyGrowth shareOfExports rank
-        cagr { fromYear toYear rate } monthly { period valueUsd } seasonality { month index }
+        cagr { fromYear toYear rate covers { base { from to } current { from to } } } monthly { period valueUsd }
+        seasonality { month index } seasonalityCovers { from to months }
         productCount topProducts { rank hsCode nameEn valueUsd share } fresh
       } }`);
 
-    // US: 2025 300, 2026 600 -> growth 1.0 and CAGR (600/300)^(1/1) - 1 = 1.0; share 600/1000.
-    // Seasonality over 2025-2026: all of it in March -> 12 * 900 / 900.
+    // US: 2025 300, 2026 600 -> growth 1.0 and CAGR (600/300)^(1/1) - 1 = 1.0 over January-August;
+    // share 600/1000. Seasonality over 2025-01 to 2026-08: all of it in March (mean 450 of a mean
+    // of means 450 / 12) -> 12.
     expect(body).toEqual({
       data: {
         countryProfile: {
@@ -125,9 +132,10 @@ describe('dashboard queries through GraphQL', () => {
           yoyGrowth: '1.000000',
           shareOfExports: '0.600000',
           rank: 1,
-          cagr: { fromYear: 2025, toYear: 2026, rate: '1.000000' },
+          cagr: { fromYear: 2025, toYear: 2026, rate: '1.000000', covers: { base: { from: '2025-01', to: '2025-08' }, current: { from: '2026-01', to: '2026-08' } } },
           monthly: months(2026, { 3: '600.00' }),
           seasonality: seasonality({ 3: '12.000000' }),
+          seasonalityCovers: { from: '2025-01', to: '2026-08', months: 20 },
           productCount: 2,
           topProducts: [
             { rank: 1, hsCode: '870323', nameEn: 'Cars of 1,500-3,000 cc', valueUsd: '500.00', share: '0.833333' },
@@ -198,11 +206,15 @@ describe('dashboard queries through GraphQL', () => {
     });
   });
 
-  it('trend: national months with growth over the year before, CAGR and seasonality of the complete years', async () => {
-    const body = await ask('{ trend(from: "2025-01", to: "2026-12") { from to countryCode hsCode total { valueUsd } points { period valueUsd yoyGrowth } cagr { fromYear toYear rate } seasonality { month index } fresh } }');
+  it('trend: national months with growth over the year before, CAGR over like months and seasonality of the published months', async () => {
+    const body = await ask(
+      '{ trend(from: "2025-01", to: "2026-12") { from to countryCode hsCode total { valueUsd } points { period valueUsd yoyGrowth } cagr { fromYear toYear rate covers { current { from to } } } seasonality { month index } seasonalityCovers { months } publishedThrough fresh } }',
+    );
 
     // 2025: March 400, August 100; 2026: March 800, August 200. Both Marches and Augusts double.
-    // Seasonality: March 1200 and August 300 of 1500 -> 9.6 and 2.4. CAGR 500 -> 1000 over 1 year.
+    // Seasonality over 2025-01 to 2026-08, the published months: March mean 600, August mean 150,
+    // mean of the twelve means 750 / 12 -> 9.6 and 2.4. CAGR January-August: 500 -> 1000 over 1 year.
+    // September-December 2026 are not published: no points for them.
     const points = [...months(2025, { 3: '400.00', 8: '100.00' }), ...months(2026, { 3: '800.00', 8: '200.00' })].map((point) => ({
       ...point,
       yoyGrowth: ['2026-03', '2026-08'].includes(point.period) ? '1.000000' : null,
@@ -216,8 +228,10 @@ describe('dashboard queries through GraphQL', () => {
           hsCode: null,
           total: { valueUsd: '1500.00' },
           points,
-          cagr: { fromYear: 2025, toYear: 2026, rate: '1.000000' },
+          cagr: { fromYear: 2025, toYear: 2026, rate: '1.000000', covers: { current: { from: '2026-01', to: '2026-08' } } },
           seasonality: seasonality({ 3: '9.600000', 8: '2.400000' }),
+          seasonalityCovers: { months: 20 },
+          publishedThrough: '2026-08',
           fresh: null,
         },
       },

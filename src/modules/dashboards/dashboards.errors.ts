@@ -1,4 +1,5 @@
 import { DomainError, ValidationError } from '../../kernel/domain-error';
+import type { Period } from '../../kernel/period';
 
 // Expected failures of the read side. Codes are part of the API: never rename one.
 
@@ -34,5 +35,19 @@ export class ProfileSubjectNotFoundError extends DomainError {
   constructor(kind: 'country' | 'product', key: string) {
     super(kind === 'country' ? `No country ${key} is registered` : `No HS code ${key} is in the catalogue`, { key });
     this.code = kind === 'country' ? 'READ_MODEL.COUNTRY_NOT_FOUND' : 'READ_MODEL.PRODUCT_NOT_FOUND';
+  }
+}
+
+/**
+ * A year, month or range that starts or ends after the current month (in Korea, where the customs
+ * service closes its months): no figure can exist there, so no rate is made up for it.
+ */
+export class FuturePeriodError extends DomainError {
+  readonly code = 'READ_MODEL.FUTURE_PERIOD';
+  readonly category = 'VALIDATION';
+
+  constructor(field: string, asked: string, current: Period) {
+    const reason = `${asked} is in the future (it is ${current} in Korea)`;
+    super(`${field} ${reason}`, { field, reason, currentPeriod: current.toString() });
   }
 }

@@ -1,4 +1,6 @@
-/** The dashboards context's public face: the module the application imports, and the
- * rebuilder the CLI runs without it. Everything else is private. */
+/** The dashboards context's public face: the module the application imports, the rebuilder the
+ * CLI runs without it, and the port through which another context (the customs import) can say
+ * which month is published. Everything else is private. */
 export { DashboardsModule } from './dashboards.module';
 export { standaloneRebuilder } from './rebuild/standalone-rebuild';
+export { PUBLICATION_HORIZON, type PublicationHorizon } from './publication/publication-horizon';

@@ -21,6 +21,11 @@ import { aliasSet } from './elasticsearch/read-model-indexes';
 import { ReadModelLookups } from './projections/read-model-lookups';
 import { READ_MODEL_ALIASES } from './read-model.tokens';
 import { WatermarkPublisher } from '../../platform/relay/watermark-publisher';
+import { Clock } from '../../platform/cqrs/clock';
+import { QUERY_CLIENT } from '../../platform/elasticsearch/elasticsearch.module';
+import type { IndexSet } from './elasticsearch/read-model-indexes';
+import { PUBLICATION_HORIZON } from './publication/publication-horizon';
+import { ReadModelPublicationHorizon } from './publication/read-model-publication-horizon';
 
 /** The read model's collaborators are plain classes (the CLI builds them without Nest); these wire them. */
 export const readModelProviders: Provider[] = [
@@ -35,6 +40,11 @@ export const readModelProviders: Provider[] = [
   { provide: ProjectionCheckpoints, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new ProjectionCheckpoints(pool, c.ES_INDEX_PREFIX) },
   { provide: RebuildRuns, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new RebuildRuns(pool, c.ES_INDEX_PREFIX) },
   { provide: DUAL_WRITE, useExisting: RebuildRuns },
+  {
+    provide: PUBLICATION_HORIZON,
+    inject: [QUERY_CLIENT, READ_MODEL_ALIASES, Clock],
+    useFactory: (es: Client, indexes: IndexSet, clock: Clock) => new ReadModelPublicationHorizon(es, indexes, clock),
+  },
   { provide: EventLogReplay, inject: [PG_POOL], useFactory: (pool: Pool) => new EventLogReplay(pool) },
   { provide: DirtySummaries, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new DirtySummaries(pool, c.ES_INDEX_PREFIX) },
   { provide: SummaryRecompute, inject: [Client, ReadModelLookups], useFactory: (es: Client, lookups: ReadModelLookups) => new SummaryRecompute(es, lookups) },

@@ -9,40 +9,54 @@ export interface MonthlyValue {
   readonly value: DecimalInput;
 }
 
+/** The months the index is taken over, YYYY-MM to YYYY-MM, both included: the published ones. */
+export interface SeasonalityWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface MonthSeasonality {
   /** 1 to 12. */
   readonly month: number;
-  /** The calendar month's mean over the mean of all months: 1.100000 is 10 % above an average month. */
+  /** The calendar month's mean over the mean of the twelve: 1.100000 is 10 % above an average month. */
   readonly index: string;
 }
 
 const MONTHS = 12;
 
 /**
- * Seasonality index per calendar month over whole years.
+ * Seasonality index per calendar month over a window of published months.
  *
- * The window is every month of every year from the first to the last year in `values`. A month
- * that is not given counts as ZERO, as in the customs data, where a month without trade has no
- * row; so pass complete years only (leave out a year still in progress, or its unpublished months
- * would read as a slump). Several values for one period are added up (e.g. one per product).
+ * A month of the window that is not given counts as ZERO, as in the customs data, where a month
+ * without trade has no row. A month outside the window is absent: it is not yet published (or
+ * before the series), so it takes no part in its calendar month's mean. Each calendar month is
+ * averaged over the years the window holds it in, so a window that ends in a year in progress
+ * counts its published months twice and the others once, instead of reading the unpublished
+ * ones as a slump. Several values for one period are added up (e.g. one per product).
  *
- * index(m) = mean over the years of month m / mean of all months in the window
- *          = 12 * total of month m / total of the window,
- * so the twelve indexes average to 1 (before rounding). Null when there is nothing, or only zeros.
+ * index(m) = mean(m) / (mean of the twelve means) = 12 * mean(m) / sum of the twelve means,
+ * so the twelve indexes average to 1 before rounding; over whole years this is 12 * total of m /
+ * total. Null when the window has fewer than twelve months (some calendar month has no
+ * observation) or only zeros. A value outside the window is a RangeError: the caller mixed up
+ * its reads.
  */
-export function seasonalityIndex(values: readonly MonthlyValue[]): MonthSeasonality[] | null {
-  if (values.length === 0) return null;
-  const monthTotals: Decimal[] = Array.from({ length: MONTHS }, () => new ExactDecimal(0));
+export function seasonalityIndex(values: readonly MonthlyValue[], window: SeasonalityWindow): MonthSeasonality[] | null {
+  const [from, to] = [Period.parse(window.from, 'window.from'), Period.parse(window.to, 'window.to')];
+  const length = from.monthsUntil(to) + 1;
+  if (length < MONTHS) return null;
+  const totals: Decimal[] = Array.from({ length: MONTHS }, () => new ExactDecimal(0));
   for (const [position, { period, value }] of values.entries()) {
-    const month = Period.parse(period, `values[${position}].period`).month;
-    monthTotals[month - 1] = monthTotals[month - 1]!.plus(toAmount(value, `values[${position}].value`));
+    const parsed = Period.parse(period, `values[${position}].period`);
+    if (parsed.compare(from) < 0 || parsed.compare(to) > 0) throw new RangeError(`values[${position}].period ${period} is outside the window ${from} to ${to}`);
+    totals[parsed.month - 1] = totals[parsed.month - 1]!.plus(toAmount(value, `values[${position}].value`));
   }
-  // The number of years cancels out of the ratio of means, so the window only matters through
-  // which months count as zero, and that is already so for any month nobody passed.
-  const total = monthTotals.reduce((sum, monthTotal) => sum.plus(monthTotal), new ExactDecimal(0));
-  if (total.isZero()) return null;
-  return monthTotals.map((monthTotal, index) => ({
-    month: index + 1,
-    index: formatRatio(monthTotal.times(MONTHS).div(total)),
-  }));
+  const observations = Array.from({ length: MONTHS }, () => 0);
+  for (let i = 0; i < length; i++) {
+    const slot = from.plusMonths(i).month - 1;
+    observations[slot] = observations[slot]! + 1;
+  }
+  const means = totals.map((total, i) => total.div(observations[i]!));
+  const sumOfMeans = means.reduce((sum, mean) => sum.plus(mean), new ExactDecimal(0));
+  if (sumOfMeans.isZero()) return null;
+  return means.map((mean, i) => ({ month: i + 1, index: formatRatio(mean.times(MONTHS).div(sumOfMeans)) }));
 }

@@ -10,7 +10,9 @@ import { ProfileSubjectNotFoundError } from '../../dashboards.errors';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
 import { ReadModelLookups } from '../../projections/read-model-lookups';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
-import { checkYear, nationalMonths, sumMonths, usd } from '../shared/read-model-reads';
+import { Clock } from '../../../../platform/cqrs/clock';
+import { PUBLICATION_HORIZON, type PublicationHorizon } from '../../publication/publication-horizon';
+import { checkPastYear, nationalMonths, sumMonths, usd } from '../shared/read-model-reads';
 import { topProductsOfFacts } from '../shared/top-of-facts';
 import { yearSeries, type YearSummary } from '../shared/year-series';
 import { GetCountryProfileQuery, type CountryProfileView } from './get-country-profile.query';
@@ -22,13 +24,15 @@ export class GetCountryProfileHandler implements IQueryHandler<GetCountryProfile
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
     private readonly lookups: ReadModelLookups,
+    private readonly clock: Clock,
+    @Inject(PUBLICATION_HORIZON) private readonly horizon: PublicationHorizon,
   ) {}
 
   async execute(query: GetCountryProfileQuery): Promise<CountryProfileView> {
     const code = CountryCode.of(query.code, 'code').value;
-    const year = checkYear(query.year);
+    const year = checkPastYear(query.year, this.clock.now());
     const fresh = await this.freshness.waitFor(query.consistency);
-    const [known, summaries, nationalByYear, countries, products] = await Promise.all([
+    const [known, summaries, nationalByYear, countries, products, horizon] = await Promise.all([
       this.lookups.holds(this.indexes.countries, code),
       this.es.search<YearSummary>({
         index: this.indexes['country-summaries'],
@@ -40,11 +44,12 @@ export class GetCountryProfileHandler implements IQueryHandler<GetCountryProfile
       nationalMonths(this.es, this.indexes['monthly-trends'], [year]),
       this.lookups.countries(this.indexes.countries, [code]),
       topProductsOfFacts(this.es, this.lookups, this.indexes, [{ term: { countryCode: code } }, { term: { year } }], 10),
+      this.horizon.publishedThrough(),
     ]);
     // Asked beside the profile's reads, so a known subject (the usual case) waits for nothing more.
     if (!known) throw new ProfileSubjectNotFoundError('country', code);
     const country = countries.get(code)!;
-    const series = yearSeries(summaries.hits.hits.map((hit) => hit._source!), year);
+    const series = yearSeries(summaries.hits.hits.map((hit) => hit._source!), year, horizon);
     const value = summaries.hits.hits.find((hit) => hit._source!.year === year)?._source?.valueUsdCents ?? 0;
     const national = sumMonths(nationalByYear.get(year));
     return {

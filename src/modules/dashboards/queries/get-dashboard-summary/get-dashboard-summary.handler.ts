@@ -18,7 +18,12 @@ import {
 } from '../shared/ranking-rows';
 import { unitsFromSum } from '../../domain/exact-units';
 import type { MonthFigures } from '../../domain/summary-figures';
-import { checkHsLevel, checkMonth, checkPageSize, checkYear, figuresView, monthlyView, sumMonths, usd } from '../shared/read-model-reads';
+import { Period } from '../../../../kernel/period';
+import { Clock } from '../../../../platform/cqrs/clock';
+import { monthOnYearCoverage, publishedMonthsOf, yearOnYearCoverage } from '../../domain/published-months';
+import { PUBLICATION_HORIZON, type PublicationHorizon } from '../../publication/publication-horizon';
+import { coverageView, periodText } from '../shared/coverage-view';
+import { checkHsLevel, checkPageSize, checkPastYearMonth, figuresView, monthlyView, sumMonths, usd } from '../shared/read-model-reads';
 import { GetDashboardSummaryQuery, type DashboardSummaryView } from './get-dashboard-summary.query';
 
 /**
@@ -32,14 +37,43 @@ export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSum
     @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
+    private readonly clock: Clock,
+    @Inject(PUBLICATION_HORIZON) private readonly horizon: PublicationHorizon,
   ) {}
 
   async execute(query: GetDashboardSummaryQuery): Promise<DashboardSummaryView> {
-    const year = checkYear(query.year);
-    const month = checkMonth(query.month);
+    const { year, month } = checkPastYearMonth(query.year, query.month, this.clock.now());
     const top = checkPageSize(query.top, 10, 100, 'top');
     const level = checkHsLevel(query.productLevel, 6, 'productLevel');
     const fresh = await this.freshness.waitFor(query.consistency);
+    const [{ responses }, horizon] = await Promise.all([this.nationalAndTopSearches(year, month, top, level), this.horizon.publishedThrough()]);
+    const [partnerValues, topPartners, products, nationalMonths] = responses.map(succeeded);
+    const byYear = new Map<number, MonthFigures[]>([[year, []], [year - 1, []]]);
+    for (const hit of nationalMonths.hits.hits as { _source: MonthFigures & { year: number } }[]) byYear.get(hit._source.year)?.push(hit._source);
+    const total = sumMonths(byYear.get(year), month);
+    // Like months: the month against the same month a year earlier, or the year's published
+    // months (January to the horizon for a year in progress) against the same months before.
+    const covers = month !== null ? monthOnYearCoverage(Period.of(year, month), horizon) : yearOnYearCoverage(year, horizon);
+    const compared = (y: number) => usd(sumMonths(byYear.get(y)?.filter((m) => covers && m.month >= covers.current.from.month && m.month <= covers.current.to.month)).valueUsdCents);
+    const values = (partnerValues.aggregations?.partners as { buckets: { value: { value: number } }[] }).buckets.map((bucket) => usd(unitsFromSum(bucket.value.value)));
+    return {
+      year,
+      month,
+      total: figuresView(total),
+      yoyGrowth: covers && yearOnYearGrowth(compared(year), compared(year - 1)),
+      yoyGrowthCovers: coverageView(covers),
+      partnerCount: values.length,
+      productCount: totalHits(products.hits.total),
+      partnerHhi: herfindahlHirschmanIndex(values),
+      topPartners: topPartners.hits.hits.map((hit, i) => partnerRow(hit._source as PartnerSource, i + 1, total.valueUsdCents)),
+      topProducts: products.hits.hits.map((hit, i) => productRow(hit._source as ProductSource, i + 1, total.valueUsdCents)),
+      monthlyTrend: monthlyView(year, byYear.get(year) ?? [], publishedMonthsOf(year, horizon)),
+      publishedThrough: periodText(horizon),
+      fresh,
+    };
+  }
+
+  private nationalAndTopSearches(year: number, month: number | null, top: number, level: number) {
     const monthly = month !== null;
     const period = monthly ? [{ term: { year } }, { term: { month } }] : [{ term: { year } }];
     const partnerFilter = { bool: { filter: [...period, ...(monthly ? [{ term: { kind: 'country' } }] : []), { term: { active: true } }, { range: { factCount: { gt: 0 } } }] } };
@@ -47,7 +81,7 @@ export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSum
     // One round trip; Elasticsearch runs the four searches side by side. Every partner's value
     // (for the count and HHI) comes as terms buckets, which is far cheaper than fetching hundreds
     // of documents; only the top ones are fetched.
-    const { responses } = await this.es.msearch({
+    return this.es.msearch({
       searches: [
         { index: partnerIndex },
         { size: 0, query: partnerFilter, aggs: { partners: { terms: { field: 'countryCode', size: 1_000 }, aggs: { value: { sum: { field: 'valueUsdCents' } } } } } },
@@ -69,25 +103,6 @@ export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSum
         },
       ],
     });
-    const [partnerValues, topPartners, products, nationalMonths] = responses.map(succeeded);
-    const byYear = new Map<number, MonthFigures[]>([[year, []], [year - 1, []]]);
-    for (const hit of nationalMonths.hits.hits as { _source: MonthFigures & { year: number } }[]) byYear.get(hit._source.year)?.push(hit._source);
-    const total = sumMonths(byYear.get(year), month);
-    const previous = sumMonths(byYear.get(year - 1), month);
-    const values = (partnerValues.aggregations?.partners as { buckets: { value: { value: number } }[] }).buckets.map((bucket) => usd(unitsFromSum(bucket.value.value)));
-    return {
-      year,
-      month,
-      total: figuresView(total),
-      yoyGrowth: yearOnYearGrowth(usd(total.valueUsdCents), usd(previous.valueUsdCents)),
-      partnerCount: values.length,
-      productCount: totalHits(products.hits.total),
-      partnerHhi: herfindahlHirschmanIndex(values),
-      topPartners: topPartners.hits.hits.map((hit, i) => partnerRow(hit._source as PartnerSource, i + 1, total.valueUsdCents)),
-      topProducts: products.hits.hits.map((hit, i) => productRow(hit._source as ProductSource, i + 1, total.valueUsdCents)),
-      monthlyTrend: monthlyView(year, byYear.get(year) ?? []),
-      fresh,
-    };
   }
 }
 

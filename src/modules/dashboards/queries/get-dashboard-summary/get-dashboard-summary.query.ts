@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { ReadConsistency } from '../../freshness/read-model-freshness';
+import type { RateCoverageView } from '../shared/coverage-view';
 import type { FiguresView, MonthlyView } from '../shared/read-model-reads';
 import type { PartnerRow, ProductRow } from '../shared/ranking-rows';
 
@@ -7,13 +8,17 @@ export interface DashboardSummaryView {
   readonly year: number;
   readonly month: number | null;
   readonly total: FiguresView;
+  /** Over like months: see yoyGrowthCovers. */
   readonly yoyGrowth: string | null;
+  readonly yoyGrowthCovers: RateCoverageView | null;
   readonly partnerCount: number;
   readonly productCount: number;
   readonly partnerHhi: string | null;
   readonly topPartners: PartnerRow[];
   readonly topProducts: ProductRow[];
+  /** The published months of the year. */
   readonly monthlyTrend: MonthlyView[];
+  readonly publishedThrough: string | null;
   readonly fresh: boolean | null;
 }
 

@@ -10,7 +10,9 @@ import { ProfileSubjectNotFoundError } from '../../dashboards.errors';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
 import { ReadModelLookups } from '../../projections/read-model-lookups';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
-import { checkYear, nationalMonths, sumMonths, usd } from '../shared/read-model-reads';
+import { Clock } from '../../../../platform/cqrs/clock';
+import { PUBLICATION_HORIZON, type PublicationHorizon } from '../../publication/publication-horizon';
+import { checkPastYear, nationalMonths, sumMonths, usd } from '../shared/read-model-reads';
 import { topPartnersOfFacts } from '../shared/top-of-facts';
 import { yearSeries, type YearSummary } from '../shared/year-series';
 import { GetProductProfileQuery, type ProductProfileView } from './get-product-profile.query';
@@ -24,15 +26,17 @@ export class GetProductProfileHandler implements IQueryHandler<GetProductProfile
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
     private readonly lookups: ReadModelLookups,
+    private readonly clock: Clock,
+    @Inject(PUBLICATION_HORIZON) private readonly horizon: PublicationHorizon,
   ) {}
 
   async execute(query: GetProductProfileQuery): Promise<ProductProfileView> {
     const hs = HsCode.of(query.hsCode);
     if (hs.level === 10) throw new ValidationError('hsCode', 'profiles exist for chapters, headings and subheadings (2, 4 or 6 digits); use trend for a 10-digit line');
     const code = hs.value;
-    const year = checkYear(query.year);
+    const year = checkPastYear(query.year, this.clock.now());
     const fresh = await this.freshness.waitFor(query.consistency);
-    const [known, summaries, national, names, partners] = await Promise.all([
+    const [known, summaries, national, names, partners, horizon] = await Promise.all([
       this.lookups.holds(this.indexes.products, code),
       this.es.search<YearSummary>({
         index: this.indexes['product-summaries'],
@@ -44,6 +48,7 @@ export class GetProductProfileHandler implements IQueryHandler<GetProductProfile
       nationalMonths(this.es, this.indexes['monthly-trends'], [year]),
       this.lookups.codeNames(this.indexes.products, [code]),
       topPartnersOfFacts(this.es, this.lookups, this.indexes, [{ term: { [LEVEL_FIELD[hs.level]]: code } }, { term: { year } }], 10),
+      this.horizon.publishedThrough(),
     ]);
     // Asked beside the profile's reads, so a known subject (the usual case) waits for nothing more.
     if (!known) throw new ProfileSubjectNotFoundError('product', code);
@@ -56,7 +61,7 @@ export class GetProductProfileHandler implements IQueryHandler<GetProductProfile
       nameKo: own.nameKo,
       sectionCode: own.sectionCode,
       year,
-      ...yearSeries(summaries.hits.hits.map((hit) => hit._source!), year),
+      ...yearSeries(summaries.hits.hits.map((hit) => hit._source!), year, horizon),
       shareOfExports: marketShare(usd(value), usd(sumMonths(national.get(year)).valueUsdCents)),
       rank: value > 0 ? await this.rank(year, hs.level, value, code) : null,
       partnerCount: partners.count,

@@ -4,10 +4,11 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { Clock } from '../../../../platform/cqrs/clock';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
 import { rankingPage } from '../shared/ranking-page';
 import { PRODUCT_FIELDS, PRODUCT_ORDER, productRow, type ProductSource } from '../shared/ranking-rows';
-import { checkHsLevel, checkMonth, checkPageSize, checkYear, nationalMonths, sumMonths } from '../shared/read-model-reads';
+import { checkHsLevel, checkPageSize, checkPastYearMonth, nationalMonths, sumMonths } from '../shared/read-model-reads';
 import { GetProductRankingQuery, type ProductRankingView } from './get-product-ranking.query';
 
 @QueryHandler(GetProductRankingQuery)
@@ -16,11 +17,11 @@ export class GetProductRankingHandler implements IQueryHandler<GetProductRanking
     @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
+    private readonly clock: Clock,
   ) {}
 
   async execute(query: GetProductRankingQuery): Promise<ProductRankingView> {
-    const year = checkYear(query.year);
-    const month = checkMonth(query.month);
+    const { year, month } = checkPastYearMonth(query.year, query.month, this.clock.now());
     const level = checkHsLevel(query.level);
     const first = checkPageSize(query.first, 20, 250);
     const fresh = await this.freshness.waitFor(query.consistency);

@@ -8,9 +8,10 @@ import { ValidationError } from '../../../../kernel/domain-error';
 import { CENTS, fromUnits, GRAMS } from '../../domain/exact-units';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
+import { Clock } from '../../../../platform/cqrs/clock';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
 import type { FactDocument } from '../../projections/facts/fact.projector';
-import { checkMonth, checkPageSize, checkYear, decodeCursor, encodeCursor, inactiveCountries } from '../shared/read-model-reads';
+import { checkMonth, checkPageSize, checkPastYear, decodeCursor, encodeCursor, inactiveCountries } from '../shared/read-model-reads';
 import { GetStatisticFactsQuery, type StatisticFactFilter, type StatisticFactsView } from './get-statistic-facts.query';
 
 const CODE_FILTERS = [
@@ -26,6 +27,7 @@ export class GetStatisticFactsHandler implements IQueryHandler<GetStatisticFacts
     @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
+    private readonly clock: Clock,
   ) {}
 
   async execute(query: GetStatisticFactsQuery): Promise<StatisticFactsView> {
@@ -54,7 +56,7 @@ export class GetStatisticFactsHandler implements IQueryHandler<GetStatisticFacts
   }
 
   private filtersOf(filter: StatisticFactFilter): QueryDslQueryContainer[] {
-    const year = checkYear(filter.year, 'filter.year');
+    const year = checkPastYear(filter.year, this.clock.now(), 'filter.year');
     const monthFrom = checkMonth(filter.monthFrom, 'filter.monthFrom') ?? 1;
     const monthTo = checkMonth(filter.monthTo, 'filter.monthTo') ?? 12;
     if (monthFrom > monthTo) throw new ValidationError('filter.monthTo', `must not be before monthFrom (${monthFrom})`);

@@ -14,7 +14,11 @@ import { countryScope, productScope, TOTAL_SCOPE } from '../../domain/summary-sc
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import { ReadModelFreshness } from '../../freshness/read-model-freshness';
 import { READ_MODEL_ALIASES } from '../../read-model.tokens';
-import { figuresView, inactiveCountries, usd } from '../shared/read-model-reads';
+import { monthOnYearCoverage, monthsIn, publishedPart, rangeCagrCoverage, sumOver, type PeriodSpan, type RateCoverage } from '../../domain/published-months';
+import { PUBLICATION_HORIZON, type PublicationHorizon } from '../../publication/publication-horizon';
+import { Clock } from '../../../../platform/cqrs/clock';
+import { coverageView, periodText, spanView } from '../shared/coverage-view';
+import { checkNotFuture, figuresView, inactiveCountries, usd } from '../shared/read-model-reads';
 import { GetTrendQuery, type TrendView } from './get-trend.query';
 
 const MAX_MONTHS = 240;
@@ -22,7 +26,9 @@ const LEVEL_FIELD: Record<number, string> = { 2: 'chapterCode', 4: 'headingCode'
 
 /**
  * National, country and HS-code (2/4/6 digits) trends read the monthly trend documents; a 10-digit
- * line or a country and a code together aggregate the facts of the range instead.
+ * line or a country and a code together aggregate the facts of the range instead. Points, growth,
+ * CAGR and seasonality cover the published months of the range only (see published-months.ts);
+ * a range reaching past the current month is refused.
  */
 @QueryHandler(GetTrendQuery)
 export class GetTrendHandler implements IQueryHandler<GetTrendQuery> {
@@ -30,11 +36,14 @@ export class GetTrendHandler implements IQueryHandler<GetTrendQuery> {
     @Inject(QUERY_CLIENT) private readonly es: Client,
     @Inject(READ_MODEL_ALIASES) private readonly indexes: IndexSet,
     private readonly freshness: ReadModelFreshness,
+    private readonly clock: Clock,
+    @Inject(PUBLICATION_HORIZON) private readonly horizon: PublicationHorizon,
   ) {}
 
   async execute(query: GetTrendQuery): Promise<TrendView> {
-    const from = Period.parse(query.from, 'from');
-    const to = Period.parse(query.to, 'to');
+    const now = this.clock.now();
+    const from = checkNotFuture(Period.parse(query.from, 'from'), now, 'from');
+    const to = checkNotFuture(Period.parse(query.to, 'to'), now, 'to');
     const months = from.monthsUntil(to) + 1;
     if (months < 1 || months > MAX_MONTHS) throw new ValidationError('to', `must be from "from" up to ${MAX_MONTHS} months later`);
     const country = query.countryCode ? CountryCode.of(query.countryCode, 'country').value : null;
@@ -42,36 +51,37 @@ export class GetTrendHandler implements IQueryHandler<GetTrendQuery> {
     const fresh = await this.freshness.waitFor(query.consistency);
     // A year before `from` too, for the growth of the first points (none exists before the first HS month).
     const range = { gte: (from.plusMonthsOrNull(-12) ?? Period.FIRST).toString(), lte: to.toString() };
-    const figures = hs && (country || hs.level === 10) ? await this.fromFacts(range, country, hs) : await this.fromTrends(range, scopeOf(country, hs));
+    const [figures, horizon] = await Promise.all([
+      hs && (country || hs.level === 10) ? this.fromFacts(range, country, hs) : this.fromTrends(range, scopeOf(country, hs)),
+      this.horizon.publishedThrough(),
+    ]);
     const at = (period: Period | null) => (period && figures.get(period.toString())) ?? NO_FIGURES;
-    const points = Array.from({ length: months }, (_, i) => {
+    const sum = (span: PeriodSpan) => usd(sumOver(span, at, addFigures, NO_FIGURES).valueUsdCents);
+    // Months after the horizon are not published yet: absent from the points and from every rate.
+    const published = publishedPart({ from, to }, horizon);
+    const points = Array.from({ length: published ? monthsIn(published) : 0 }, (_, i) => {
       const period = from.plusMonths(i);
-      const [current, before] = [at(period), at(period.plusMonthsOrNull(-12))];
-      return { period: period.toString(), year: period.year, month: period.month, ...figuresView(current), yoyGrowth: yearOnYearGrowth(usd(current.valueUsdCents), usd(before.valueUsdCents)) };
+      const covers = monthOnYearCoverage(period, horizon);
+      return { period: period.toString(), year: period.year, month: period.month, ...figuresView(at(period)), ...growthOver(covers, sum) };
     });
-    const fullYears = Array.from({ length: to.year - from.year + 1 }, (_, i) => from.year + i).filter(
-      (year) => Period.of(year, 1).compare(from) >= 0 && Period.of(year, 12).compare(to) <= 0,
-    );
-    const yearTotal = (year: number) => Period.monthsOf(year).map(at).reduce<Figures>(addFigures, NO_FIGURES);
-    const [firstYear, lastYear] = [fullYears[0], fullYears[fullYears.length - 1]];
+    const cagr = rangeCagrCoverage({ from, to }, horizon);
+    const seasonality = published && seasonalityIndex(valuesOf(published, at), { from: published.from.toString(), to: published.to.toString() });
     return {
       from: from.toString(),
       to: to.toString(),
       countryCode: country,
       hsCode: hs?.value ?? null,
-      total: figuresView(points.reduce<Figures>((sum, p) => addFigures(sum, figures.get(p.period) ?? NO_FIGURES), NO_FIGURES)),
+      total: figuresView(published ? sumOver(published, at, addFigures, NO_FIGURES) : NO_FIGURES),
       points,
-      cagr:
-        fullYears.length >= 2
-          ? {
-              fromYear: firstYear,
-              toYear: lastYear,
-              rate: compoundAnnualGrowthRate({ firstValue: usd(yearTotal(firstYear).valueUsdCents), lastValue: usd(yearTotal(lastYear).valueUsdCents), years: lastYear - firstYear }),
-            }
-          : null,
-      seasonality: seasonalityIndex(
-        fullYears.flatMap((year) => Period.monthsOf(year).map((period) => ({ period: period.toString(), value: usd(at(period).valueUsdCents) }))),
-      ),
+      cagr: cagr && {
+        fromYear: cagr.base.from.year,
+        toYear: cagr.current.from.year,
+        rate: compoundAnnualGrowthRate({ firstValue: sum(cagr.base), lastValue: sum(cagr.current), years: cagr.current.from.year - cagr.base.from.year }),
+        covers: coverageView(cagr)!,
+      },
+      seasonality: seasonality ?? null,
+      seasonalityCovers: seasonality ? spanView(published) : null,
+      publishedThrough: periodText(horizon),
       fresh,
     };
   }
@@ -103,6 +113,15 @@ export class GetTrendHandler implements IQueryHandler<GetTrendQuery> {
       buckets.map((b) => [b.key_as_string, { valueUsdCents: unitsFromSum(b.value.value), weightGrams: unitsFromSum(b.weight.value), factCount: b.doc_count }]),
     );
   }
+}
+
+/** A month-on-year rate and what it covers; both null when the month is not published. */
+function growthOver(covers: RateCoverage | null, sum: (span: PeriodSpan) => string) {
+  return { yoyGrowth: covers && yearOnYearGrowth(sum(covers.current), sum(covers.base)), yoyGrowthCovers: coverageView(covers) };
+}
+
+function valuesOf(span: PeriodSpan, at: (period: Period) => Figures) {
+  return Array.from({ length: monthsIn(span) }, (_, i) => span.from.plusMonths(i)).map((period) => ({ period: period.toString(), value: usd(at(period).valueUsdCents) }));
 }
 
 function scopeOf(country: string | null, hs: HsCode | null): string {

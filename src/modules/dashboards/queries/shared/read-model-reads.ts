@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { ValidationError } from '../../../../kernel/domain-error';
 import { FIRST_YEAR, Period } from '../../../../kernel/period';
-import { InvalidCursorError } from '../../dashboards.errors';
+import { FuturePeriodError, InvalidCursorError } from '../../dashboards.errors';
 import { CENTS, fromUnits, GRAMS } from '../../domain/exact-units';
 import { type Figures, type MonthFigures, NO_FIGURES, addFigures } from '../../domain/summary-figures';
 
@@ -26,8 +26,9 @@ export function figuresView(figures: Figures): FiguresView {
   };
 }
 
-export function monthlyView(year: number, months: readonly MonthFigures[]): MonthlyView[] {
-  return Period.monthsOf(year).map((period) => {
+/** January to `published` (the months of `year` that are published; the rest are absent, not zeros). */
+export function monthlyView(year: number, months: readonly MonthFigures[], published: number): MonthlyView[] {
+  return Period.monthsOf(year).slice(0, published).map((period) => {
     const found = months.filter((m) => m.month === period.month).reduce<Figures>(addFigures, NO_FIGURES);
     return { period: period.toString(), year, month: period.month, ...figuresView(found) };
   });
@@ -41,6 +42,26 @@ export function usd(cents: number): string {
 export function checkYear(year: number, field = 'year'): number {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > 9999) throw new ValidationError(field, `must be a year from ${FIRST_YEAR}, got ${year}`);
   return year;
+}
+
+/** A month the query may ask for: none after the current (Korean) month of `now`. */
+export function checkNotFuture(period: Period, now: Date, field: string, asked = period.toString()): Period {
+  if (period.isAfter(now)) throw new FuturePeriodError(field, asked, Period.containing(now));
+  return period;
+}
+
+/** A year the query may ask for: a valid year whose January is not after the current month. */
+export function checkPastYear(year: number, now: Date, field = 'year'): number {
+  checkNotFuture(Period.of(checkYear(year, field), 1, field), now, field, String(year));
+  return year;
+}
+
+/** A year and, when given, a month of it: valid, and neither after the current month of `now`. */
+export function checkPastYearMonth(year: number, month: number | null | undefined, now: Date): { year: number; month: number | null } {
+  checkPastYear(year, now);
+  const checkedMonth = checkMonth(month);
+  if (checkedMonth !== null) checkNotFuture(Period.of(year, checkedMonth), now, 'month');
+  return { year, month: checkedMonth };
 }
 
 export function checkMonth(month: number | null | undefined, field = 'month'): number | null {
