@@ -125,3 +125,29 @@ export class CustomsRetriesExhaustedError extends CustomsApiError {
     super(`The customs service failed ${attempts} attempts; the last: ${lastError.message}`);
   }
 }
+
+/** A unit command that does not apply in the unit's state (a redelivery that came too late, or a bug). */
+export class UnitTransitionRefusedError extends Error {
+  readonly code = 'CUSTOMS_IMPORT.UNIT_TRANSITION_REFUSED';
+
+  constructor(
+    readonly command: string,
+    readonly state: string,
+  ) {
+    super(`A unit in state ${state} cannot ${command}`);
+    this.name = 'UnitTransitionRefusedError';
+  }
+}
+
+/** A job command that does not apply in the job's state. */
+export class JobTransitionRefusedError extends Error {
+  readonly code = 'CUSTOMS_IMPORT.JOB_TRANSITION_REFUSED';
+
+  constructor(
+    readonly command: string,
+    readonly state: string,
+  ) {
+    super(`An import in state ${state} cannot ${command}`);
+    this.name = 'JobTransitionRefusedError';
+  }
+}
