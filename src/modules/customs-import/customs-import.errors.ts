@@ -1,3 +1,5 @@
+import { DomainError } from '../../kernel/domain-error';
+
 // Failures of talking to the customs service. Codes are stable (a job records them); messages are
 // built only from what the service said and our own settings' NAMES, never from the service key.
 
@@ -149,5 +151,15 @@ export class JobTransitionRefusedError extends Error {
   ) {
     super(`An import in state ${state} cannot ${command}`);
     this.name = 'JobTransitionRefusedError';
+  }
+}
+
+/** No import has this id. */
+export class CustomsImportNotFoundError extends DomainError {
+  readonly code = 'CUSTOMS_IMPORT.NOT_FOUND';
+  readonly category = 'NOT_FOUND';
+
+  constructor(id: string) {
+    super(`No customs import has the id ${id}`, { id });
   }
 }

@@ -38,33 +38,33 @@ export function isActive(state: JobState): boolean {
 
 export function decideJob(job: JobProgress, command: JobCommand): JobProgress {
   const next = (changes: Partial<JobProgress>): JobProgress => ({ ...job, ...changes, version: job.version + 1 });
-  const require = (...states: JobState[]): void => {
+  const expectState = (...states: JobState[]): void => {
     if (!states.includes(job.state)) throw new JobTransitionRefusedError(command.type, job.state);
   };
   switch (command.type) {
     case 'plan':
-      require('requested');
+      expectState('requested');
       return next({ state: 'running' });
     case 'pause':
-      require('running', 'paused');
+      expectState('running', 'paused');
       // Two instances meeting the quota pause until the later reset; neither shortens the other's wait.
       if (job.pausedUntil !== null && job.pausedUntil >= command.until) return job;
       return next({ state: 'paused', pausedUntil: command.until, pauseReason: command.reason });
     case 'resume':
-      require('paused');
+      expectState('paused');
       if (job.pausedUntil !== null && command.now < job.pausedUntil) throw new JobTransitionRefusedError('resume before the quota resets', job.state);
       return next({ state: 'running', pausedUntil: null, pauseReason: null });
     case 'fail':
-      require('requested', 'running', 'paused');
+      expectState('requested', 'running', 'paused');
       return next({ state: 'failed', failureCode: command.code, failure: command.message, pausedUntil: null, finishedAt: command.now });
     case 'complete':
-      require('running');
+      expectState('running');
       return next({ state: 'completed', finishedAt: command.now });
     case 'reopen':
-      require('completed', 'running');
+      expectState('completed', 'running');
       return job.state === 'running' ? job : next({ state: 'running', finishedAt: null });
     case 'cancel':
-      require('requested', 'running', 'paused');
+      expectState('requested', 'running', 'paused');
       return next({ state: 'cancelled', pausedUntil: null, finishedAt: command.now });
     default:
       return assertNever(command, 'job command');

@@ -47,11 +47,11 @@ export interface UnitProgress extends ReconcileCounts {
 }
 
 export type UnitCommand =
-  | { readonly type: 'record-fetch'; readonly rows: number; readonly checksum: UnitChecksum }
+  | { readonly type: 'record-fetch'; readonly rows: number }
   | { readonly type: 'record-failure'; readonly code: string; readonly message: string; readonly maxAttempts: number }
-  | { readonly type: 'split' ; readonly code: string; readonly message: string }
-  | { readonly type: 'refuse'; readonly code: string; readonly message: string }
-  | { readonly type: 'start-applying'; readonly counts: ReconcileCounts; readonly unknownPartners: readonly UnknownPartner[] }
+  | { readonly type: 'split'; readonly code: string; readonly message: string }
+  | { readonly type: 'refuse'; readonly code: string; readonly message: string; readonly checksum: UnitChecksum | null }
+  | { readonly type: 'start-applying'; readonly counts: ReconcileCounts; readonly unknownPartners: readonly UnknownPartner[]; readonly checksum: UnitChecksum }
   | { readonly type: 'finish' }
   | { readonly type: 'replay' }
   | { readonly type: 'cancel' };
@@ -72,35 +72,35 @@ export function isTerminal(state: UnitState): boolean {
  */
 export function decideUnit(unit: UnitProgress, command: UnitCommand): UnitProgress {
   const next = (changes: Partial<UnitProgress>): UnitProgress => ({ ...unit, ...changes, version: unit.version + 1 });
-  const require = (...states: UnitState[]): void => {
+  const expectState = (...states: UnitState[]): void => {
     if (!states.includes(unit.state)) throw new UnitTransitionRefusedError(command.type, unit.state);
   };
   switch (command.type) {
     case 'record-fetch':
-      require('pending');
-      return next({ state: 'fetched', attempts: unit.attempts + 1, fetched: command.rows, checksum: command.checksum });
+      expectState('pending');
+      return next({ state: 'fetched', attempts: unit.attempts + 1, fetched: command.rows });
     case 'record-failure': {
-      require('pending');
+      expectState('pending');
       const attempts = unit.attempts + 1;
       return next({ state: attempts >= command.maxAttempts ? 'dead_lettered' : 'pending', attempts, lastErrorCode: command.code, lastError: command.message });
     }
     case 'split':
-      require('pending');
+      expectState('pending');
       return next({ state: 'split', attempts: unit.attempts + 1, lastErrorCode: command.code, lastError: command.message });
     case 'refuse':
-      require('fetched', 'applying');
-      return next({ state: 'refused', lastErrorCode: command.code, lastError: command.message });
+      expectState('fetched', 'applying');
+      return next({ state: 'refused', lastErrorCode: command.code, lastError: command.message, checksum: command.checksum });
     case 'start-applying':
-      require('fetched');
-      return next({ state: 'applying', ...command.counts, unknownPartners: command.unknownPartners });
+      expectState('fetched');
+      return next({ state: 'applying', ...command.counts, unknownPartners: command.unknownPartners, checksum: command.checksum });
     case 'finish':
-      require('applying');
+      expectState('applying');
       return next({ state: 'done' });
     case 'replay':
-      require('dead_lettered', 'refused');
+      expectState('dead_lettered', 'refused');
       return next({ ...NO_COUNTS, state: 'pending', attempts: 0, fetched: 0, checksum: null, unknownPartners: [] });
     case 'cancel':
-      require('pending', 'fetched', 'dead_lettered', 'refused');
+      expectState('pending', 'fetched', 'dead_lettered', 'refused');
       return next({ state: 'cancelled' });
     default:
       return assertNever(command, 'unit command');

@@ -11,7 +11,7 @@ function given(...commands: UnitCommand[]): UnitProgress {
 
 describe('decideUnit', () => {
   it('given a pending unit, when fetched, planned and finished, then it is done with its counts, one version per step', () => {
-    const unit = given({ type: 'record-fetch', rows: 10, checksum: CHECKSUM }, { type: 'start-applying', counts: COUNTS, unknownPartners: [] }, { type: 'finish' });
+    const unit = given({ type: 'record-fetch', rows: 10 }, { type: 'start-applying', counts: COUNTS, unknownPartners: [], checksum: CHECKSUM }, { type: 'finish' });
 
     expect(unit).toMatchObject({ state: 'done', version: 4, attempts: 1, fetched: 10, checksum: CHECKSUM, ...COUNTS });
   });
@@ -31,16 +31,16 @@ describe('decideUnit', () => {
   });
 
   it('given a fetched unit, when refused, then it ends refused with the reason and no counts', () => {
-    const unit = given({ type: 'record-fetch', rows: 10, checksum: CHECKSUM }, { type: 'refuse', code: 'CUSTOMS_IMPORT.CHECKSUM_MISMATCH', message: 'rows 9, total 10' });
+    const unit = given({ type: 'record-fetch', rows: 10 }, { type: 'refuse', code: 'CUSTOMS_IMPORT.CHECKSUM_MISMATCH', message: 'rows 9, total 10', checksum: CHECKSUM });
 
-    expect(unit).toMatchObject({ state: 'refused', lastError: 'rows 9, total 10', recorded: 0, retracted: 0 });
+    expect(unit).toMatchObject({ state: 'refused', lastError: 'rows 9, total 10', checksum: CHECKSUM, recorded: 0, retracted: 0 });
   });
 
   it.each<[string, UnitCommand[], UnitCommand]>([
-    ['a done unit fetched again (a late redelivery)', [{ type: 'record-fetch', rows: 1, checksum: CHECKSUM }, { type: 'start-applying', counts: COUNTS, unknownPartners: [] }, { type: 'finish' }], { type: 'record-fetch', rows: 1, checksum: CHECKSUM }],
-    ['a pending unit applied', [], { type: 'start-applying', counts: COUNTS, unknownPartners: [] }],
-    ['a fetched unit split', [{ type: 'record-fetch', rows: 1, checksum: CHECKSUM }], { type: 'split', code: 'CUSTOMS.TIMEOUT', message: 'slow' }],
-    ['a done unit replayed', [{ type: 'record-fetch', rows: 1, checksum: CHECKSUM }, { type: 'start-applying', counts: COUNTS, unknownPartners: [] }, { type: 'finish' }], { type: 'replay' }],
+    ['a done unit fetched again (a late redelivery)', [{ type: 'record-fetch', rows: 1 }, { type: 'start-applying', counts: COUNTS, unknownPartners: [], checksum: CHECKSUM }, { type: 'finish' }], { type: 'record-fetch', rows: 1 }],
+    ['a pending unit applied', [], { type: 'start-applying', counts: COUNTS, unknownPartners: [], checksum: CHECKSUM }],
+    ['a fetched unit split', [{ type: 'record-fetch', rows: 1 }], { type: 'split', code: 'CUSTOMS.TIMEOUT', message: 'slow' }],
+    ['a done unit replayed', [{ type: 'record-fetch', rows: 1 }, { type: 'start-applying', counts: COUNTS, unknownPartners: [], checksum: CHECKSUM }, { type: 'finish' }], { type: 'replay' }],
   ])('given %s, then the command is refused', (_, history, command) => {
     expect(() => decideUnit(given(...history), command)).toThrow(UnitTransitionRefusedError);
   });

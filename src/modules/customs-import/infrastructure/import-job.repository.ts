@@ -3,35 +3,17 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { PG_POOL, type SqlPool, type SqlPoolClient } from '../../../platform/database/pg-pool';
 import { ImportUnit, unitKey } from '../domain/import-unit';
 import { JobProgress, JobState } from '../domain/import-job';
-import { MonthRange } from '../domain/month-range';
-import { SourceRow } from '../domain/source-row';
+import type { SourceTotal } from '../domain/unit-verification';
 import { UnitProgress, UnitState } from '../domain/unit-progress';
 import { jobFromRow, JobRow, unitFromRow, UnitRow } from './import-job.rows';
+import type { FetchedUnit, ImportJob, ImportJobUnit } from './import-job.records';
 
-export interface ImportJob {
-  readonly id: string;
-  readonly correlationId: string;
-  readonly months: MonthRange;
-  readonly hsPrefixes: readonly string[] | null;
-  readonly requestedBy: string;
-  readonly requestedAt: Date;
-  readonly updatedAt: Date;
-  readonly progress: JobProgress;
-}
-
-export interface ImportJobUnit {
-  readonly importId: string;
-  readonly key: string;
-  readonly unit: ImportUnit;
-  readonly parentKey: string | null;
-  readonly updatedAt: Date;
-  readonly progress: UnitProgress;
-}
+export type { FetchedUnit, ImportJob, ImportJobUnit } from './import-job.records';
 
 /** What a unit's saved transition brings along, in the same transaction. */
 export interface UnitSideEffects {
-  /** The fetched rows, kept until the unit is applied. */
-  readonly payload?: readonly SourceRow[];
+  /** The fetched grand total and rows, kept until the unit is applied. */
+  readonly payload?: FetchedUnit;
   /** The parts a split unit is replaced by, inserted pending. */
   readonly children?: readonly ImportUnit[];
   /** The rows are no longer needed (applied or refused). */
@@ -131,7 +113,7 @@ export class ImportJobRepository {
         await client.query(
           `insert into customs_import_payload (import_id, unit_key, row_count, rows) values ($1, $2, $3, $4)
            on conflict (import_id, unit_key) do update set row_count = excluded.row_count, rows = excluded.rows`,
-          [current.importId, current.key, effects.payload.length, packRows(effects.payload)],
+          [current.importId, current.key, effects.payload.rows.length, packRows(effects.payload)],
         );
       }
       if (effects.dropPayload) await client.query('delete from customs_import_payload where import_id = $1 and unit_key = $2', [current.importId, current.key]);
@@ -140,7 +122,7 @@ export class ImportJobRepository {
     });
   }
 
-  async payload(importId: string, key: string): Promise<SourceRow[] | undefined> {
+  async payload(importId: string, key: string): Promise<FetchedUnit | undefined> {
     const { rows } = await this.pool.query<{ rows: Buffer }>('select rows from customs_import_payload where import_id = $1 and unit_key = $2', [importId, key]);
     return rows[0] && unpackRows(rows[0].rows);
   }
@@ -172,18 +154,19 @@ async function insertUnits(client: SqlPoolClient, importId: string, units: reado
   );
 }
 
-/** One JSON array per row, gzipped: a chapter's month is a few hundred kilobytes, not a row per line. */
-function packRows(rows: readonly SourceRow[]): Buffer {
-  const lines = rows.map((row) => JSON.stringify([row.partner, row.partnerName, row.hsCode, row.period, row.valueUsd, row.weightKg]));
+/** The total, then one JSON array per row, gzipped: a chapter's month is a few hundred kilobytes. */
+function packRows({ total, rows }: FetchedUnit): Buffer {
+  const lines = [JSON.stringify(total ?? null), ...rows.map((row) => JSON.stringify([row.partner, row.partnerName, row.hsCode, row.period, row.valueUsd, row.weightKg]))];
   return gzipSync(lines.join('\n'));
 }
 
-function unpackRows(packed: Buffer): SourceRow[] {
-  const text = gunzipSync(packed).toString('utf8');
-  if (text === '') return [];
-  return text.split('\n').map((line) => {
+function unpackRows(packed: Buffer): FetchedUnit {
+  const [first, ...lines] = gunzipSync(packed).toString('utf8').split('\n');
+  const total = (JSON.parse(first) as SourceTotal | null) ?? undefined;
+  const rows = lines.map((line) => {
     const [partner, partnerName, hsCode, period, valueUsd, weightKg] = JSON.parse(line) as string[];
     return { partner, partnerName, hsCode, period, valueUsd, weightKg };
   });
+  return { total, rows };
 }
 

@@ -3,7 +3,7 @@ import { Period } from '../../../kernel/period';
 import { importUnit } from '../domain/import-unit';
 import type { JobState } from '../domain/import-job';
 import type { UnitState, UnknownPartner } from '../domain/unit-progress';
-import type { ImportJob, ImportJobUnit } from './import-job.repository';
+import type { ImportJob, ImportJobUnit } from './import-job.records';
 
 export interface JobRow {
   id: string;

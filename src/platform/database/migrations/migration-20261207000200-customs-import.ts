@@ -79,9 +79,13 @@ export class Migration20261207000200CustomsImport extends Migration {
         scope    text        primary key,
         next_at  timestamptz not null
       )`);
+    // The import reads each unit's scope (a prefix over some months) from the write side; without
+    // an index that is a scan of every statistic per unit. Months first, then the code by prefix.
+    this.addSql('create index export_statistic_scope_idx on export_statistic (year, month, hs_code text_pattern_ops)');
   }
 
   override async down(): Promise<void> {
+    this.addSql('drop index if exists export_statistic_scope_idx');
     this.addSql('drop table if exists customs_rate');
     this.addSql('drop table if exists customs_quota_day');
     this.addSql('drop table if exists customs_import_payload');
