@@ -38,6 +38,7 @@ describe('customs import', () => {
   beforeAll(async () => {
     standIn = await startCustomsStandIn({ port: 0, serviceKey: KEY });
     ({ app, db, config } = await startTestApp({
+      CUSTOMS_IMPORT_WORKERS: 'true',
       CUSTOMS_API_URL: standIn.url,
       CUSTOMS_SERVICE_KEY: KEY,
       CUSTOMS_CALLS_PER_SECOND: '500',

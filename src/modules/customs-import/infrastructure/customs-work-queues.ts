@@ -92,8 +92,15 @@ export class CustomsWorkQueues {
 
   private async deliver(channel: Channel, message: ConsumeMessage, handler: WorkHandler): Promise<void> {
     if (this.stopping) return; // left unacknowledged: back on the queue when the channel closes
+    const work = parse(message.content);
+    if (work === undefined) {
+      // Not ours to retry: it would come back forever. The job's state is in PostgreSQL anyway.
+      this.logger.error({ queue: message.fields.routingKey }, 'dropped a customs import work message that is not { importId, unitKey? }');
+      channel.ack(message);
+      return;
+    }
     try {
-      await handler(parse(message.content));
+      await handler(work);
       channel.ack(message);
     } catch (error) {
       this.logger.error({ err: error, queue: message.fields.routingKey }, 'a customs import step failed; its message goes back to the queue');
@@ -111,8 +118,12 @@ async function declare(channel: Channel, queue: string): Promise<void> {
   await channel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
 }
 
-function parse(content: Buffer): WorkMessage {
-  const body = JSON.parse(content.toString('utf8')) as Partial<WorkMessage>;
-  if (typeof body.importId !== 'string') throw new Error('a customs import work message without importId');
-  return { importId: body.importId, unitKey: typeof body.unitKey === 'string' ? body.unitKey : undefined };
+function parse(content: Buffer): WorkMessage | undefined {
+  try {
+    const body = JSON.parse(content.toString('utf8')) as Partial<WorkMessage> | null;
+    if (typeof body?.importId !== 'string') return undefined;
+    return { importId: body.importId, unitKey: typeof body.unitKey === 'string' ? body.unitKey : undefined };
+  } catch {
+    return undefined;
+  }
 }
