@@ -110,7 +110,7 @@ const schema = z.object({
   CUSTOMS_UNIT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
   CUSTOMS_UNIT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
   CUSTOMS_IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
-  CUSTOMS_PROCESS_PREFETCH: z.coerce.number().int().min(1).max(64).default(1),
+  CUSTOMS_PROCESS_PREFETCH: z.coerce.number().int().min(1).max(64).default(2),
   CUSTOMS_RESUME_INTERVAL_MS: millis(10).default(10_000),
 });
 

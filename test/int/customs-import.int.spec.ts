@@ -6,6 +6,7 @@ import type { AppConfig } from '../../src/config/app-config';
 import { CustomsImportService, type CustomsImportView, workQueueName } from '../../src/modules/customs-import';
 import { nextQuotaReset } from '../../src/modules/customs-import';
 import { Clock } from '../../src/platform/cqrs/clock';
+import { CustomsImportWorker } from '../../src/modules/customs-import/customs-import.worker';
 import { CustomsStandIn, startCustomsStandIn } from '../support/customs-stand-in/customs-stand-in';
 import { StandInData, StandInRow } from '../support/customs-stand-in/stand-in-data';
 import { UNKNOWN_PARTNER_CODE } from '../support/customs-stand-in/stand-in-faults';
@@ -142,7 +143,46 @@ describe('customs import', () => {
 
     expect(again).toMatchObject({ state: 'completed', counts: { recorded: 0, revised: 0, retracted: 0, unchanged: expected.figures.size } });
     expect(await eventsOf(again.correlationId)).toEqual({});
+  }, 300_000);
+
+  it('given a completed import, when every step of it is delivered again, then nothing is called, written or changed', async () => {
+    const month = '2001-10';
+    await clearMonth(month);
+    const done = await run(month, ['01', '02']);
+    const calls = standIn.state.calls.length;
+    const worker = app.get(CustomsImportWorker);
+
+    await worker.request(done.id);
+    for (const unit of done.units) {
+      await worker.fetch(done.id, unit.key);
+      await worker.process(done.id, unit.key);
+    }
+
+    expect(await service.get(done.id)).toEqual({ ...done, quotaUsedToday: expect.any(Number) });
+    expect(standIn.state.calls).toHaveLength(calls);
+    expect((await eventsOf(done.correlationId)).ExportStatisticRecorded).toBe(source(month, ['01', '02']).figures.size);
   });
+
+  it('given a unit that keeps timing out, when imported, then it is split into its headings and the result is exact', async () => {
+    const month = '2001-09';
+    await clearMonth(month);
+    // One call and its three retries hang past CUSTOMS_TIMEOUT_MS; chapter 01's six headings answer.
+    standIn.inject({ kind: 'hang', hsPrefix: '01', times: 4 });
+
+    const view = await run(month, ['01']);
+
+    expect(view.units.map((unit) => [unit.hsPrefix, unit.state])).toEqual([
+      ['01', 'split'],
+      ['0101', 'done'],
+      ['0102', 'done'],
+      ['0103', 'done'],
+      ['0104', 'done'],
+      ['0105', 'done'],
+      ['0106', 'done'],
+    ]);
+    expect(view.units[0].lastErrorCode).toBe('CUSTOMS.RETRIES_EXHAUSTED');
+    expect((await stored(month, ['01'])).figures).toEqual(source(month, ['01']).figures);
+  }, 120_000);
 
   it('given a re-publication with changed, vanished and new rows, when imported again, then exactly those revisions, retractions and records', async () => {
     const month = '2001-02';
