@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
 import { ValidationError } from '../../../../kernel/domain-error';
+import { Clock } from '../../../../platform/cqrs/clock';
 import { retryOnConflict } from '../../../../platform/event-log/retry-on-conflict';
 import { StatisticKey } from '../../domain/statistic-key';
 import { MAX_RETRACTION_REASON_LENGTH } from '../../domain/export-statistic';
@@ -17,6 +18,7 @@ export class RetractExportStatisticsBatchHandler implements ICommandHandler<Retr
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly statistics: ExportStatisticRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ keys, reason, metadata }: RetractExportStatisticsBatchCommand): Promise<RetractBatchResult> {
@@ -34,7 +36,7 @@ export class RetractExportStatisticsBatchHandler implements ICommandHandler<Retr
           statistic.retract(expectedVersion, why);
           decided.push({ statistic, expectedVersion });
         }
-        const { position } = await this.statistics.saveMany(decided, metadata, new Date());
+        const { position } = await this.statistics.saveMany(decided, metadata, this.clock.now());
         return { retracted: decided.length, unchanged: loaded.size - decided.length, position };
       }, ATTEMPTS_PER_CHUNK);
       total.retracted += result.retracted;
