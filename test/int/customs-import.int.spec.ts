@@ -5,6 +5,8 @@ import type { Pool } from 'pg';
 import type { AppConfig } from '../../src/config/app-config';
 import { CustomsImportService, type CustomsImportView, workQueueName } from '../../src/modules/customs-import';
 import { nextQuotaReset } from '../../src/modules/customs-import';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordExportStatisticsBatchCommand } from '../../src/modules/statistics';
 import { Clock } from '../../src/platform/cqrs/clock';
 import { CustomsImportWorker } from '../../src/modules/customs-import/customs-import.worker';
 import { CustomsStandIn, startCustomsStandIn } from '../support/customs-stand-in/customs-stand-in';
@@ -161,6 +163,32 @@ describe('customs import', () => {
     expect(await service.get(done.id)).toEqual({ ...done, quotaUsedToday: expect.any(Number) });
     expect(standIn.state.calls).toHaveLength(calls);
     expect((await eventsOf(done.correlationId)).ExportStatisticRecorded).toBe(source(month, ['01', '02']).figures.size);
+  });
+
+  it('given a crash after the first chunk of a unit was applied, when its message is redelivered, then the rest is applied and nothing twice', async () => {
+    const month = '2001-12';
+    await clearMonth(month);
+    const expected = source(month, ['84']);
+    expect(expected.figures.size).toBeGreaterThan(2 * 300); // CUSTOMS_IMPORT_CHUNK_SIZE: at least three chunks
+    const bus = app.get(CommandBus);
+    const execute = bus.execute.bind(bus);
+    let batches = 0;
+    bus.execute = ((command: unknown) => {
+      // The second chunk's command dies as a process killed mid-unit would: its message goes back.
+      if (command instanceof RecordExportStatisticsBatchCommand && ++batches === 2) return Promise.reject(new Error('crashed mid-unit'));
+      return execute(command as never);
+    }) as typeof bus.execute;
+
+    try {
+      const view = await run(month, ['84']);
+
+      expect(batches).toBeGreaterThan(3);
+      expect(view).toMatchObject({ state: 'completed', counts: { recorded: expected.figures.size, unchanged: 0 } });
+      expect(await eventsOf(view.correlationId)).toMatchObject({ ExportStatisticRecorded: expected.figures.size });
+      expect((await stored(month, ['84'])).figures).toEqual(expected.figures);
+    } finally {
+      bus.execute = execute;
+    }
   });
 
   it('given a unit that keeps timing out, when imported, then it is split into its headings and the result is exact', async () => {
