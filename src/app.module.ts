@@ -16,6 +16,7 @@ import { LoggingModule } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
 import { DashboardsModule } from './modules/dashboards';
+import { CustomsImportModule } from './modules/customs-import';
 
 /** What a caller may change about the app besides its configuration. */
 export interface AppOptions {
@@ -44,6 +45,7 @@ export class AppModule {
         ReferenceDataModule,
         DeliveryModule,
         DashboardsModule,
+        CustomsImportModule,
       ],
     };
   }

@@ -101,6 +101,25 @@ const schema = z.object({
   REBUILD_BATCH_SIZE: z.coerce.number().int().min(100).max(50_000).default(5000),
   // Consumers queue the summaries a batch touches; they are recomputed together this often.
   SUMMARY_FLUSH_INTERVAL_MS: millis(10).default(1000),
+  // The customs import (docs/adr/0004-customs-import.md). The key is a secret: never logged, and
+  // nothing derived from it reaches an error, a metric or an event.
+  CUSTOMS_API_URL: z.string().url().default('http://127.0.0.1:3100'),
+  CUSTOMS_SERVICE_KEY: z.string().min(1).optional(),
+  CUSTOMS_IMPORT_WORKERS: flag.default('true'),
+  CUSTOMS_CALLS_PER_SECOND: z.coerce.number().min(0.01).max(1000).default(2),
+  CUSTOMS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  CUSTOMS_DAILY_QUOTA: z.coerce.number().int().min(1).max(10_000_000).default(1000),
+  // Korea time (UTC+9 all year): the hour at which the portal starts a new quota day.
+  CUSTOMS_QUOTA_RESET_HOUR: z.coerce.number().int().min(0).max(23).default(0),
+  CUSTOMS_TIMEOUT_MS: millis(100).default(30_000),
+  CUSTOMS_RETRIES: z.coerce.number().int().min(0).max(20).default(3),
+  CUSTOMS_RETRY_BASE_MS: millis(1).default(500),
+  CUSTOMS_RETRY_MAX_MS: millis(1).default(30_000),
+  CUSTOMS_UNIT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
+  CUSTOMS_UNIT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+  CUSTOMS_IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
+  CUSTOMS_PROCESS_PREFETCH: z.coerce.number().int().min(1).max(64).default(2),
+  CUSTOMS_RESUME_INTERVAL_MS: millis(10).default(10_000),
 });
 
 export type AppConfig = Readonly<

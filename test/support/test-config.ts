@@ -22,6 +22,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     BROKER_PREFIX: uniqueName('test'),
     RELAY_ENABLED: 'false',
     CONSUMERS_ENABLED: 'false',
+    // Likewise the customs import's workers, which declare work queues under the prefix.
+    CUSTOMS_IMPORT_WORKERS: 'false',
     OPERATOR_API_KEYS: `test-operator:${TEST_OPERATOR_KEY}`,
     READER_API_KEYS: TEST_READER_KEY,
     ...overrides,

@@ -1,3 +1,5 @@
+import { DomainError } from '../../kernel/domain-error';
+
 // Failures of talking to the customs service. Codes are stable (a job records them); messages are
 // built only from what the service said and our own settings' NAMES, never from the service key.
 
@@ -123,5 +125,41 @@ export class CustomsRetriesExhaustedError extends CustomsApiError {
     readonly lastError: CustomsApiError,
   ) {
     super(`The customs service failed ${attempts} attempts; the last: ${lastError.message}`);
+  }
+}
+
+/** A unit command that does not apply in the unit's state (a redelivery that came too late, or a bug). */
+export class UnitTransitionRefusedError extends Error {
+  readonly code = 'CUSTOMS_IMPORT.UNIT_TRANSITION_REFUSED';
+
+  constructor(
+    readonly command: string,
+    readonly state: string,
+  ) {
+    super(`A unit in state ${state} cannot ${command}`);
+    this.name = 'UnitTransitionRefusedError';
+  }
+}
+
+/** A job command that does not apply in the job's state. */
+export class JobTransitionRefusedError extends Error {
+  readonly code = 'CUSTOMS_IMPORT.JOB_TRANSITION_REFUSED';
+
+  constructor(
+    readonly command: string,
+    readonly state: string,
+  ) {
+    super(`An import in state ${state} cannot ${command}`);
+    this.name = 'JobTransitionRefusedError';
+  }
+}
+
+/** No import has this id. */
+export class CustomsImportNotFoundError extends DomainError {
+  readonly code = 'CUSTOMS_IMPORT.NOT_FOUND';
+  readonly category = 'NOT_FOUND';
+
+  constructor(id: string) {
+    super(`No customs import has the id ${id}`, { id });
   }
 }

@@ -1,8 +1,13 @@
 /**
- * The customs import's public face. So far the foundations a later session builds the job on:
- * the planner (units of at most twelve months, split by the HS nomenclature), the response parser
- * and the HTTP client with its typed failures. Nothing here is wired into the app yet.
+ * The customs import's public face: its Nest module and service (start, follow, replay an import),
+ * the views operators read, and the foundations (planner, parser, client) with their typed errors.
  */
+export { CustomsImportModule } from './customs-import.module';
+export { CustomsImportService, type StartImportInput } from './customs-import.service';
+export type { CustomsImportView, ImportCounts, ImportUnitView } from './customs-import.view';
+export type { JobState } from './domain/import-job';
+export type { UnitState, UnitChecksum, UnknownPartner } from './domain/unit-progress';
+export { workQueueName } from './infrastructure/customs-work-queues';
 export { MonthRange, MAX_MONTHS_PER_CALL } from './domain/month-range';
 export { type HsTree } from './domain/hs-tree';
 export { type ImportUnit, importUnit, unitKey } from './domain/import-unit';

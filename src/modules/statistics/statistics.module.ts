@@ -12,6 +12,8 @@ import { ReviseExportStatisticResolver } from './commands/revise-export-statisti
 import { ExportStatisticRepository } from './infrastructure/export-statistic.repository';
 import { StatisticContextProvider } from './infrastructure/statistic-context.provider';
 import { StatisticReferenceCache } from './infrastructure/statistic-reference.cache';
+import { RetractExportStatisticsBatchHandler } from './commands/retract-export-statistics-batch/retract-export-statistics-batch.handler';
+import { GetStatisticsInScopeHandler } from './queries/get-statistics-in-scope/get-statistics-in-scope.handler';
 import { GetStatisticAsOfHandler } from './queries/get-statistic-as-of/get-statistic-as-of.handler';
 import { GetStatisticAsOfResolver } from './queries/get-statistic-as-of/get-statistic-as-of.resolver';
 import { GetStatisticHistoryHandler } from './queries/get-statistic-history/get-statistic-history.handler';
@@ -33,6 +35,8 @@ import { ExportStatisticSchema } from './infrastructure/export-statistic.entity'
     RecordExportStatisticsBatchHandler,
     RecordExportStatisticsBatchResolver,
     RefreshStatisticReferenceHandler,
+    RetractExportStatisticsBatchHandler,
+    GetStatisticsInScopeHandler,
     GetStatisticHistoryHandler,
     GetStatisticHistoryResolver,
     GetStatisticAsOfHandler,

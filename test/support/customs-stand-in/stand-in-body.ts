@@ -1,13 +1,14 @@
 import { ServerResponse } from 'node:http';
 import { StandInRow } from './stand-in-data';
 import { addTo, EMPTY_SUCCESS, emptyTotals, rowItem, SUCCESS_HEAD, SUCCESS_TAIL, totalItem } from './stand-in-format';
-import { malform, StandInFault } from './stand-in-faults';
+import { malform, StandInFault, UNKNOWN_PARTNER_CODE } from './stand-in-faults';
 
 const XML = 'application/xml;charset=UTF-8';
 const ITEMS_PER_WRITE = 500;
 
 /** A success body: the grand total first, then the rows, with a body-level fault applied if any. */
-export async function renderBody(res: ServerResponse, rows: () => Iterable<StandInRow>, fault: StandInFault | undefined): Promise<void> {
+export async function renderBody(res: ServerResponse, source: () => Iterable<StandInRow>, fault: StandInFault | undefined): Promise<void> {
+  const rows = fault?.kind === 'unknown-partner' ? () => renamed(source(), 'CN', UNKNOWN_PARTNER_CODE) : source;
   const totals = emptyTotals();
   let count = 0;
   for (const row of rows()) {
@@ -55,6 +56,10 @@ function* chunks(totals: ReturnType<typeof emptyTotals>, rows: () => Iterable<St
     }
   }
   yield batch + SUCCESS_TAIL;
+}
+
+function* renamed(rows: Iterable<StandInRow>, from: string, to: string): Generator<StandInRow> {
+  for (const row of rows) yield row.statCd === from ? { ...row, statCd: to } : row;
 }
 
 /** Sixty-four bytes at a time with a pause between: a body that trickles past a client's timeout. */

@@ -11,11 +11,12 @@ export type StandInFault =
   | { readonly kind: 'truncated' }
   | { readonly kind: 'malformed' }
   | { readonly kind: 'wrong-total' }
-  | { readonly kind: 'reset' };
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'unknown-partner' };
 
 export type ScheduledFault = StandInFault & { readonly times?: number; readonly hsPrefix?: string };
 
-const KINDS = new Set(['http-error', 'gateway', 'forbidden', 'hang', 'slow', 'truncated', 'malformed', 'wrong-total', 'reset']);
+const KINDS = new Set(['http-error', 'gateway', 'forbidden', 'hang', 'slow', 'truncated', 'malformed', 'wrong-total', 'reset', 'unknown-partner']);
 
 /** A queue of faults: the first one that matches a call is used and counted down. */
 export class FaultSchedule {
@@ -39,6 +40,9 @@ export class FaultSchedule {
     return entry.fault;
   }
 }
+
+/** The code `unknown-partner` gives China's rows (their Korean name stays 중국): no country has it. */
+export const UNKNOWN_PARTNER_CODE = 'QX';
 
 /** Breaks a well-formed document: the first statCd loses its closing `>`. */
 export function malform(xml: string): string {

@@ -95,7 +95,9 @@ export class CustomsClient {
       if (leaks.some((form) => raw.message.includes(form))) return new CustomsConnectionError('a response that quoted the key');
       return raw;
     }
-    if (raw instanceof Error && (raw.name === 'TimeoutError' || raw.name === 'AbortError')) return new CustomsTimeoutError(this.timeoutMs);
+    // By name, not instanceof Error: fetch's DOMException may come from another realm (a test VM).
+    const name: unknown = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'name') : undefined;
+    if (name === 'TimeoutError' || name === 'AbortError') return new CustomsTimeoutError(this.timeoutMs);
     return new CustomsConnectionError(errorCode(raw));
   }
 }
