@@ -3,4 +3,6 @@ export interface BenchSection {
   readonly title: string;
   readonly rows: readonly { metric: string; value: string; target?: string }[];
   readonly notes?: readonly string[];
+  /** Markdown lines after the notes, such as a time series. */
+  readonly appendix?: readonly string[];
 }

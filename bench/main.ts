@@ -6,6 +6,7 @@ import { databaseVersion, freshBenchDatabase } from './support/bench-database';
 import { describeMachine } from './support/machine';
 import { runReadModelBench } from './read-model.bench';
 import { runRelayBench } from './relay.bench';
+import { runSoakBench } from './soak.bench';
 import { runWriteSideBench } from './write-side.bench';
 
 /**
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   write: runWriteSideBench,
   relay: runRelayBench,
   'read-model': runReadModelBench,
+  soak: runSoakBench,
 };
 const REPORT = join(__dirname, '../docs/BENCHMARKS.md');
 
@@ -64,7 +66,8 @@ function previousSections(): [string, string][] {
 function render(section: BenchSection): string {
   const rows = section.rows.map((row) => `| ${row.metric} | ${row.value} | ${row.target ?? ''} |`);
   const notes = (section.notes ?? []).map((note) => `- ${note}`);
-  return [`## ${section.title}`, '', '| metric | measured | target |', '|---|---|---|', ...rows, '', ...notes, ''].join('\n');
+  const appendix = section.appendix ? [...section.appendix, ''] : [];
+  return [`## ${section.title}`, '', '| metric | measured | target |', '|---|---|---|', ...rows, '', ...notes, '', ...appendix].join('\n');
 }
 
 main().then(

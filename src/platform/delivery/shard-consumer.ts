@@ -5,6 +5,7 @@ import { backoffDelay } from '../concurrency/backoff';
 import { deliveryCount, plainHeaders } from '../messaging/wire/message-headers';
 import type { BatchApplier } from './batch-applier';
 import { decodeDelivery, type RawDelivery } from './decode-delivery';
+import { detachedContent } from './detached-content';
 import { OrderedPipeline } from './ordered-pipeline';
 import type { ParkingStore } from './parking/parking.store';
 import type { DeliveryObserver } from './delivery-observer';
@@ -55,7 +56,7 @@ export class ShardConsumer {
         queue: this.settings.queue,
         createQueueIfNotExists: false,
         queueOptions: { channel: this.settings.channel },
-        deserializer: (content: Buffer) => content,
+        deserializer: ownBody,
         errorHandler: requeueQuietly,
       },
       `ShardConsumer(${this.settings.queue})`,
@@ -129,6 +130,16 @@ function rawDelivery(message: ConsumeMessage, queue: string): RawDelivery {
     deliveryCount: deliveryCount(headers),
     redelivered: message.fields.redelivered,
   };
+}
+
+/**
+ * The body in memory of its own, on the message too (which stays referenced until it is
+ * acknowledged): a held message must not keep the socket buffer it arrived in alive.
+ */
+function ownBody(content: Buffer, message: ConsumeMessage): Buffer {
+  const body = detachedContent(content);
+  message.content = body;
+  return body;
 }
 
 /** Acks and nacks on a channel that has closed throw; the broker requeues those messages itself. */
