@@ -24,6 +24,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/export_stats'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   RABBITMQ_URL: z.string().url().default('amqp://guest:guest@127.0.0.1:5672'),
+  // AMQP heartbeat asked of the broker, in seconds: an instance that stops answering (frozen,
+  // partitioned) has its connections closed after about two of them, and its shard queues pass to
+  // another instance's consumer.
+  AMQP_HEARTBEAT_S: z.coerce.number().int().min(1).max(600).default(5),
   ES_URL: z.string().url().default('http://127.0.0.1:9200'),
   // A dashboard query waits this long for Elasticsearch before it answers READ_MODEL_UNAVAILABLE;
   // bulk writes and rebuilds keep the longer timeout of their own.
