@@ -1,4 +1,4 @@
-// Three levels, each its own project (STYLE.md rule 11): unit tests need no I/O; int and e2e tests
+// Four levels, each its own project (STYLE.md rule 11): unit tests need no I/O; int and e2e tests
 // talk to the real PostgreSQL, RabbitMQ and Elasticsearch that test/setup finds or starts.
 // Transpile only: `make test` type-checks the whole tree once with tsc before jest runs. ts-jest
 // rather than a native transpiler because the registry serves no prebuilt binaries for some
@@ -20,5 +20,10 @@ module.exports = {
     project('unit'),
     project('int', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
     project('e2e', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
+    // The fault suite: the built service as child processes, broken while it takes writes (README).
+    project('faults', {
+      globalSetup: '<rootDir>/test/support/faults-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/faults-global-teardown.ts',
+    }),
   ],
 };
