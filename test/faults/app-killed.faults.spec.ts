@@ -15,6 +15,7 @@ describe('fault: the app is killed (SIGKILL) mid-load and restarted', () => {
   beforeAll(async () => {
     world = await FaultWorld.create();
     app = await world.startApp('instance');
+    world.mark('started');
   });
 
   afterAll(async () => {
@@ -27,7 +28,9 @@ describe('fault: the app is killed (SIGKILL) mid-load and restarted', () => {
     try {
       await load.untilAcked(400);
       await app.kill();
+      world.mark('killed');
       await app.restart();
+      world.mark('restarted');
       await load.untilAcked(400);
     } finally {
       await load.stop();

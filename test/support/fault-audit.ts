@@ -111,10 +111,13 @@ function indexSet(current: Map<string, string>): IndexSet {
 
 /** All of the above, in order: the load has stopped; `url` is a healthy instance, stopped (with every other) before the rebuild. */
 export async function expectFaultSurvived(world: FaultWorld, load: WriteLoad, quietUrl: string, stopInstances: () => Promise<void>): Promise<void> {
+  world.mark(`load stopped (${load.acked.length} acknowledged, failures ${load.describeFailures()})`);
   await expectEveryAckedWriteExactlyOnce(world, load);
   await expectContiguousStreams(world);
   await waitUntilQuiet(world, quietUrl);
+  world.mark('quiet');
   await expectNothingParked(world);
   await stopInstances();
   await expectReadModelEqualsRebuildAndSql(world);
+  world.mark('read model = rebuild = SQL');
 }

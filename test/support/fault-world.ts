@@ -60,6 +60,8 @@ export class FaultWorld {
   readonly db: Pool;
   readonly es: Client;
   private readonly apps: AppProcess[] = [];
+  private readonly started = Date.now();
+  private readonly marks: string[] = [];
 
   private constructor(
     readonly database: string,
@@ -122,7 +124,13 @@ export class FaultWorld {
     return app;
   }
 
+  /** Notes how far into the test a step ended; the notes are printed at clean-up (what a slow run spent its time on). */
+  mark(step: string): void {
+    this.marks.push(`${step} ${((Date.now() - this.started) / 1000).toFixed(1)}s`);
+  }
+
   async cleanUp(): Promise<void> {
+    if (this.marks.length > 0) process.stdout.write(`[faults] ${expect.getState().testPath?.split('/').pop() ?? ''}: ${this.marks.join(', ')}\n`);
     for (const app of this.apps) await app.stop().catch(() => undefined);
     const config = this.config();
     await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config)).catch(() => undefined);
