@@ -26,12 +26,12 @@ describe('fault: the app is killed (SIGKILL) mid-load and restarted', () => {
     const load = new WriteLoad(() => (app.running ? [app.url] : []), world.db);
     load.start();
     try {
-      await load.untilAcked(400);
+      await load.untilAcked(200);
       await app.kill();
       world.mark('killed');
       await app.restart();
       world.mark('restarted');
-      await load.untilAcked(400);
+      await load.untilAcked(200);
     } finally {
       await load.stop();
     }

@@ -31,13 +31,13 @@ describe('fault: the broker closes the app\'s connections mid-load', () => {
     load.start();
     try {
       for (let round = 0; round < 2; round++) {
-        await load.untilAcked(300);
+        await load.untilAcked(150);
         const connections = await ownConnections();
         expect(connections.map((connection) => connection.name.split(' ')[1]).sort()).toEqual(expect.arrayContaining(['consumers', 'relay']));
         await closeConnections(connections, 'fault suite: closing the connections of its own child process');
         world.mark(`closed ${connections.length} connections`);
       }
-      await load.untilAcked(300);
+      await load.untilAcked(150);
     } finally {
       await load.stop();
     }

@@ -35,14 +35,14 @@ describe('fault: Elasticsearch is stopped and restarted mid-load', () => {
     const load = new WriteLoad(() => [app.url], world.db);
     load.start();
     try {
-      await load.untilAcked(300);
+      await load.untilAcked(150);
       await elasticsearch.stop();
       world.mark('elasticsearch stopped');
       // Writes are acknowledged while the read model is down.
-      await load.untilAcked(300);
+      await load.untilAcked(150);
       await elasticsearch.start();
       world.mark('elasticsearch restarted');
-      await load.untilAcked(300);
+      await load.untilAcked(150);
     } finally {
       await load.stop();
     }

@@ -39,10 +39,10 @@ describe('fault: a frozen instance (SIGSTOP) loses its queues to a healthy one',
     const load = new WriteLoad(() => [healthy.url], world.db);
     load.start();
     try {
-      await load.untilAcked(300);
+      await load.untilAcked(150);
       frozen.signal('SIGSTOP');
       world.mark('frozen');
-      await load.untilAcked(300);
+      await load.untilAcked(150);
     } finally {
       await load.stop();
     }

@@ -36,13 +36,13 @@ describe('fault: the app\'s PostgreSQL backends are terminated mid-load', () => 
     load.start();
     try {
       for (let round = 0; round < 2; round++) {
-        await load.untilAcked(300);
+        await load.untilAcked(150);
         const terminated = await terminateChildBackends();
         // At least the relay's lease and LISTEN sessions and one pooled connection.
         expect(terminated).toBeGreaterThanOrEqual(3);
         world.mark(`terminated ${terminated} backends`);
       }
-      await load.untilAcked(300);
+      await load.untilAcked(150);
     } finally {
       await load.stop();
     }

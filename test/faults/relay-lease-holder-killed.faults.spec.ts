@@ -30,14 +30,14 @@ describe('fault: the relay\'s lease holder is killed beside a standby', () => {
     load.start();
     let survivor: AppProcess;
     try {
-      await load.untilAcked(400);
+      await load.untilAcked(200);
       const holderPid = await leaseHolder();
       const holder = instances.find((app) => app.pid === holderPid);
       expect(holder).toBeDefined();
       survivor = instances.find((app) => app !== holder)!;
       await holder!.kill();
       world.mark('lease holder killed');
-      await load.untilAcked(400);
+      await load.untilAcked(200);
     } finally {
       await load.stop();
     }

@@ -86,10 +86,10 @@ export async function expectNothingParked(world: FaultWorld): Promise<void> {
  */
 export async function expectReadModelEqualsRebuildAndSql(world: FaultWorld): Promise<void> {
   const indexes = new ReadModelIndexManager(world.es, world.esIndexPrefix);
-  const liveSet = indexSet(await indexes.current());
+  const liveSet = await indexSet(world, await indexes.current());
   const live = await readModelSnapshot(world.es, liveSet);
   await runCli(world.env(), ['rebuild']);
-  const rebuiltSet = indexSet(await indexes.current());
+  const rebuiltSet = await indexSet(world, await indexes.current());
   expect(rebuiltSet.facts).not.toBe(liveSet.facts);
   const rebuilt = await readModelSnapshot(world.es, rebuiltSet);
 
@@ -99,14 +99,14 @@ export async function expectReadModelEqualsRebuildAndSql(world: FaultWorld): Pro
   expect(live.facts.size).toBe(statistics);
 }
 
-function indexSet(current: Map<string, string>): IndexSet {
-  return Object.fromEntries(
-    READ_MODEL_INDEXES.map((name) => {
-      const index = current.get(name);
-      if (!index) throw new Error(`no index behind the ${name} alias`);
-      return [name, index];
-    }),
-  ) as IndexSet;
+async function indexSet(world: FaultWorld, current: Map<string, string>): Promise<IndexSet> {
+  const missing = READ_MODEL_INDEXES.filter((name) => !current.has(name));
+  if (missing.length > 0) {
+    const indices = await world.es.cat.indices({ index: `${world.esIndexPrefix}-*`, format: 'json', h: 'index,docs.count' });
+    const aliases = await world.es.cat.aliases({ name: `${world.esIndexPrefix}-*`, format: 'json', h: 'alias,index' });
+    throw new Error(`no index behind the alias of ${missing.join(', ')}; indexes ${JSON.stringify(indices)}, aliases ${JSON.stringify(aliases)}`);
+  }
+  return Object.fromEntries(READ_MODEL_INDEXES.map((name) => [name, current.get(name)!])) as IndexSet;
 }
 
 /** All of the above, in order: the load has stopped; `url` is a healthy instance, stopped (with every other) before the rebuild. */

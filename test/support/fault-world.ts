@@ -88,7 +88,8 @@ export class FaultWorld {
   /** The environment of an instance of the service in this world. */
   env(overrides: Record<string, string> = {}): Record<string, string> {
     return {
-      NODE_ENV: 'test',
+      // Production mode, as operators run it (in test mode an instance deletes the indexes it created when it stops).
+      NODE_ENV: 'production',
       LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn',
       DATABASE_URL: databaseUrl(this.database),
       DATABASE_POOL_SIZE: '8',
