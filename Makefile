@@ -11,11 +11,12 @@ help: ## list the targets
 run: bootstrap build migrate seed ## start the service with sample data (installs and starts what it needs)
 	node dist/main.js
 
-test: bootstrap typecheck ## run every test: unit, integration, end-to-end
+test: bootstrap typecheck build ## run every test: unit, integration, end-to-end, faults
 	@mkdir -p reports
 	npm run test:unit
 	npm run test:int
 	npm run test:e2e
+	npm run test:faults
 
 bootstrap: ## install dependencies, create databases, enable broker plugins, start Elasticsearch
 	@bash scripts/bootstrap.sh

@@ -113,7 +113,8 @@ export class WriteLoad {
         this.acked.push(ack);
       } catch (error) {
         key.version = null;
-        const kind = error instanceof WriteRefused ? error.code : error instanceof Error ? error.name : 'unknown';
+        // fetch's errors come from another realm than the test's: no instanceof Error.
+        const kind = error instanceof WriteRefused ? error.code : String((error as { name?: unknown } | null)?.name ?? 'unknown');
         this.failures.set(kind, (this.failures.get(kind) ?? 0) + 1);
         await sleep(50 + randomInt(150));
       }
