@@ -76,7 +76,12 @@ export async function waitUntilQuiet(world: FaultWorld, url: string, timeoutMs =
 
 /** Nothing parked: every message reached its projector (an outage is retried, never parked). */
 export async function expectNothingParked(world: FaultWorld): Promise<void> {
-  const { rows } = await world.db.query('select key, queue from parked_key where scope = $1', [world.brokerPrefix]);
+  const { rows } = await world.db.query(
+    `select k.key, m.reason, m.errors->>0 as "firstError" from parked_key k
+     left join lateral (select reason, errors from parked_message m where m.scope = k.scope and m.key = k.key order by seq limit 1) m on true
+     where k.scope = $1 order by k.key limit 5`,
+    [world.brokerPrefix],
+  );
   expect(rows).toEqual([]);
 }
 
