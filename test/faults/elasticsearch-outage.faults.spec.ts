@@ -20,7 +20,7 @@ describe('fault: Elasticsearch is stopped and restarted mid-load', () => {
     elasticsearch = await privateElasticsearch();
     await elasticsearch.start();
     world = await FaultWorld.create({ esUrl: elasticsearch.url });
-    world.mark('elasticsearch started');
+    world.mark('private elasticsearch up, world created');
     app = await world.startApp('instance');
     world.mark('started');
   }, 600_000);
