@@ -1,6 +1,6 @@
 import type { AppProcess } from '../support/app-process';
 import { expectFaultSurvived } from '../support/fault-audit';
-import { FaultWorld } from '../support/fault-world';
+import { FAULT_TEST_TIMEOUT_MS, FaultWorld } from '../support/fault-world';
 import { WriteLoad } from '../support/write-load';
 
 /**
@@ -16,11 +16,11 @@ describe('fault: the app is killed (SIGKILL) mid-load and restarted', () => {
     world = await FaultWorld.create();
     app = await world.startApp('instance');
     world.mark('started');
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await world?.cleanUp();
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   it('keeps every acknowledged write exactly once, and the read model equal to a rebuild and to SQL', async () => {
     const load = new WriteLoad(() => (app.running ? [app.url] : []), world.db);
@@ -37,5 +37,5 @@ describe('fault: the app is killed (SIGKILL) mid-load and restarted', () => {
     }
 
     await expectFaultSurvived(world, load, app.url, () => app.stop());
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 });

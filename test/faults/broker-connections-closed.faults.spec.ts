@@ -1,7 +1,7 @@
 import type { AppProcess } from '../support/app-process';
 import { closeConnections, connectionsNamed } from '../support/broker-control';
 import { expectFaultSurvived } from '../support/fault-audit';
-import { FaultWorld } from '../support/fault-world';
+import { FAULT_TEST_TIMEOUT_MS, FaultWorld } from '../support/fault-world';
 import { WriteLoad } from '../support/write-load';
 
 /**
@@ -18,11 +18,11 @@ describe('fault: the broker closes the app\'s connections mid-load', () => {
     world = await FaultWorld.create();
     app = await world.startApp('instance');
     world.mark('started');
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await world?.cleanUp();
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   const ownConnections = async () => (await connectionsNamed(`${world.brokerPrefix} `)).filter((connection) => connection.name.endsWith(`:${app.pid}`));
 
@@ -31,17 +31,17 @@ describe('fault: the broker closes the app\'s connections mid-load', () => {
     load.start();
     try {
       for (let round = 0; round < 2; round++) {
-        await load.untilAcked(150);
+        await load.untilAcked(100);
         const connections = await ownConnections();
         expect(connections.map((connection) => connection.name.split(' ')[1]).sort()).toEqual(expect.arrayContaining(['consumers', 'relay']));
         await closeConnections(connections, 'fault suite: closing the connections of its own child process');
         world.mark(`closed ${connections.length} connections`);
       }
-      await load.untilAcked(150);
+      await load.untilAcked(100);
     } finally {
       await load.stop();
     }
 
     await expectFaultSurvived(world, load, app.url, () => app.stop());
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 });

@@ -1,6 +1,6 @@
 import type { AppProcess } from '../support/app-process';
 import { expectFaultSurvived } from '../support/fault-audit';
-import { FaultWorld } from '../support/fault-world';
+import { FAULT_TEST_TIMEOUT_MS, FaultWorld } from '../support/fault-world';
 import { privateElasticsearch, type PrivateNode } from '../support/private-services';
 import { WriteLoad } from '../support/write-load';
 
@@ -23,30 +23,30 @@ describe('fault: Elasticsearch is stopped and restarted mid-load', () => {
     world.mark('private elasticsearch up, world created');
     app = await world.startApp('instance');
     world.mark('started');
-  }, 600_000);
+  }, FAULT_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await elasticsearch?.start();
     await world?.cleanUp();
     await elasticsearch?.remove();
-  }, 600_000);
+  }, FAULT_TEST_TIMEOUT_MS);
 
   it('keeps every acknowledged write exactly once, and the read model equal to a rebuild and to SQL', async () => {
     const load = new WriteLoad(() => [app.url], world.db);
     load.start();
     try {
-      await load.untilAcked(150);
+      await load.untilAcked(100);
       await elasticsearch.stop();
       world.mark('elasticsearch stopped');
       // Writes are acknowledged while the read model is down.
-      await load.untilAcked(150);
+      await load.untilAcked(100);
       await elasticsearch.start();
       world.mark('elasticsearch restarted');
-      await load.untilAcked(150);
+      await load.untilAcked(100);
     } finally {
       await load.stop();
     }
 
     await expectFaultSurvived(world, load, app.url, () => app.stop());
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 });

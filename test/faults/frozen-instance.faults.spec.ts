@@ -1,7 +1,7 @@
 import type { AppProcess } from '../support/app-process';
 import { activeConsumers } from '../support/broker-control';
 import { expectFaultSurvived, waitUntilQuiet } from '../support/fault-audit';
-import { FaultWorld } from '../support/fault-world';
+import { FAULT_TEST_TIMEOUT_MS, FaultWorld } from '../support/fault-world';
 import { WriteLoad } from '../support/write-load';
 
 /**
@@ -23,11 +23,11 @@ describe('fault: a frozen instance (SIGSTOP) loses its queues to a healthy one',
     frozen = await world.startApp('instance to freeze', { RELAY_ENABLED: 'false' });
     healthy = await world.startApp('healthy instance');
     world.mark('started');
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await world?.cleanUp();
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   const consumersOf = async (app: AppProcess) => {
     const active = await activeConsumers(`${world.brokerPrefix}.`);
@@ -39,10 +39,10 @@ describe('fault: a frozen instance (SIGSTOP) loses its queues to a healthy one',
     const load = new WriteLoad(() => [healthy.url], world.db);
     load.start();
     try {
-      await load.untilAcked(150);
+      await load.untilAcked(100);
       frozen.signal('SIGSTOP');
       world.mark('frozen');
-      await load.untilAcked(150);
+      await load.untilAcked(100);
     } finally {
       await load.stop();
     }
@@ -57,5 +57,5 @@ describe('fault: a frozen instance (SIGSTOP) loses its queues to a healthy one',
       await frozen.stop();
       await healthy.stop();
     });
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 });

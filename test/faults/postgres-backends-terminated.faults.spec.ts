@@ -1,6 +1,6 @@
 import type { AppProcess } from '../support/app-process';
 import { expectFaultSurvived } from '../support/fault-audit';
-import { FaultWorld, HARNESS_APPLICATION_NAME } from '../support/fault-world';
+import { FAULT_TEST_TIMEOUT_MS, FaultWorld, HARNESS_APPLICATION_NAME } from '../support/fault-world';
 import { WriteLoad } from '../support/write-load';
 
 /**
@@ -16,11 +16,11 @@ describe('fault: the app\'s PostgreSQL backends are terminated mid-load', () => 
     world = await FaultWorld.create();
     app = await world.startApp('instance');
     world.mark('started');
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await world?.cleanUp();
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   const terminateChildBackends = async (): Promise<number> => {
     const { rows } = await world.db.query<{ terminated: number }>(
@@ -36,17 +36,17 @@ describe('fault: the app\'s PostgreSQL backends are terminated mid-load', () => 
     load.start();
     try {
       for (let round = 0; round < 2; round++) {
-        await load.untilAcked(150);
+        await load.untilAcked(100);
         const terminated = await terminateChildBackends();
         // At least the relay's lease and LISTEN sessions and one pooled connection.
         expect(terminated).toBeGreaterThanOrEqual(3);
         world.mark(`terminated ${terminated} backends`);
       }
-      await load.untilAcked(150);
+      await load.untilAcked(100);
     } finally {
       await load.stop();
     }
 
     await expectFaultSurvived(world, load, app.url, () => app.stop());
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 });

@@ -1,6 +1,6 @@
 import type { AppProcess } from '../support/app-process';
 import { expectFaultSurvived } from '../support/fault-audit';
-import { FaultWorld } from '../support/fault-world';
+import { FAULT_TEST_TIMEOUT_MS, FaultWorld } from '../support/fault-world';
 import { WriteLoad } from '../support/write-load';
 
 /**
@@ -16,11 +16,11 @@ describe('fault: the relay\'s lease holder is killed beside a standby', () => {
     world = await FaultWorld.create();
     instances = [await world.startApp('instance a'), await world.startApp('instance b')];
     world.mark('started');
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await world?.cleanUp();
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 
   const leaseHolder = async (): Promise<number | null> =>
     (await world.db.query<{ pid: number }>('select process_id as pid from relay_lease where name = $1', [world.relayName])).rows[0]?.pid ?? null;
@@ -46,5 +46,5 @@ describe('fault: the relay\'s lease holder is killed beside a standby', () => {
       expect(await leaseHolder()).toBe(survivor.pid);
       await survivor.stop();
     });
-  });
+  }, FAULT_TEST_TIMEOUT_MS);
 });

@@ -7,6 +7,8 @@ import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { AppProcess } from './app-process';
 import { TEST_OPERATOR_KEY, uniqueName } from './test-config';
 
+/** A fault test's (and its hooks') time limit: generous, a hung child or node should fail the test, not stall CI. */
+export const FAULT_TEST_TIMEOUT_MS = 600_000;
 /** Connections the harness itself opens carry this name, so a fault never terminates them. */
 export const HARNESS_APPLICATION_NAME = 'fault-suite-harness';
 /** The reference data every world starts with (see faults-global-setup.ts). */
