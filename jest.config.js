@@ -1,5 +1,6 @@
 // Four levels, each its own project (STYLE.md rule 11): unit tests need no I/O; int and e2e tests
-// talk to the real PostgreSQL, RabbitMQ and Elasticsearch that test/setup finds or starts.
+// talk to the real PostgreSQL, RabbitMQ and Elasticsearch that test/setup finds or starts; fault
+// tests run the built service as child processes and break them (README, "The fault suite").
 // Transpile only: `make test` type-checks the whole tree once with tsc before jest runs. ts-jest
 // rather than a native transpiler because the registry serves no prebuilt binaries for some
 // platforms, which breaks `npm ci` on a fresh clone.
