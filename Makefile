@@ -15,11 +15,12 @@ run: bootstrap build migrate seed ## start the service with sample data (install
 	if [ -n "$$url" ]; then export CUSTOMS_API_URL="$$url" CUSTOMS_SERVICE_KEY="$${CUSTOMS_SERVICE_KEY:-stand-in-key}"; fi; \
 	exec node dist/main.js
 
-test: bootstrap typecheck ## run every test: unit, integration, end-to-end
+test: bootstrap typecheck build ## run every test: unit, integration, end-to-end, faults
 	@mkdir -p reports
 	npm run test:unit
 	npm run test:int
 	npm run test:e2e
+	npm run test:faults
 
 bootstrap: ## install dependencies, create databases, enable broker plugins, start Elasticsearch
 	@bash scripts/bootstrap.sh

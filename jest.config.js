@@ -1,5 +1,6 @@
-// Three levels, each its own project (STYLE.md rule 11): unit tests need no I/O; int and e2e tests
-// talk to the real PostgreSQL, RabbitMQ and Elasticsearch that test/setup finds or starts.
+// Four levels, each its own project (STYLE.md rule 11): unit tests need no I/O; int and e2e tests
+// talk to the real PostgreSQL, RabbitMQ and Elasticsearch that test/setup finds or starts; fault
+// tests run the built service as child processes and break them (README, "The fault suite").
 // Transpile only: `make test` type-checks the whole tree once with tsc before jest runs. ts-jest
 // rather than a native transpiler because the registry serves no prebuilt binaries for some
 // platforms, which breaks `npm ci` on a fresh clone.
@@ -20,5 +21,10 @@ module.exports = {
     project('unit'),
     project('int', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
     project('e2e', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
+    // The fault suite: the built service as child processes, broken while it takes writes (README).
+    project('faults', {
+      globalSetup: '<rootDir>/test/support/faults-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/faults-global-teardown.ts',
+    }),
   ],
 };

@@ -29,6 +29,10 @@ const schema = z.object({
   // What the pool's connections call themselves in pg_stat_activity (so operators can tell them apart).
   DATABASE_APPLICATION_NAME: z.string().regex(/^[A-Za-z0-9._:-]{1,63}$/, '1-63 of A-Z a-z 0-9 . _ : -').default('export-stats'),
   RABBITMQ_URL: z.string().url().default('amqp://guest:guest@127.0.0.1:5672'),
+  // AMQP heartbeat asked of the broker, in seconds: an instance that stops answering (frozen,
+  // partitioned) has its connections closed after about two of them, and its shard queues pass to
+  // another instance's consumer.
+  AMQP_HEARTBEAT_S: z.coerce.number().int().min(1).max(600).default(5),
   ES_URL: z.string().url().default('http://127.0.0.1:9200'),
   // A dashboard query waits this long for Elasticsearch before it answers READ_MODEL_UNAVAILABLE;
   // bulk writes and rebuilds keep the longer timeout of their own.

@@ -1,6 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
 import { Pool } from 'pg';
-import { CENTS, GRAMS, toUnits } from '../../src/modules/dashboards/domain/exact-units';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
 import { EventLogReplay } from '../../src/platform/event-log/event-log-replay';
@@ -17,6 +16,7 @@ import { Random } from '../../src/modules/sample-data/random';
 import type { StoredEvent } from '../../src/platform/event-log/event-log.types';
 import { deleteCommandWorld, runRandomCommands, type CommandWorld } from '../support/random-commands';
 import { readModelSnapshot } from '../support/read-model-documents';
+import { expectSameDocuments, expectTotalsEqualSql, sqlTotals } from '../support/read-model-audit';
 import { testConfig } from '../support/test-config';
 
 const SEED = Number(process.env.PROJECTION_TEST_SEED ?? 20261121);
@@ -88,30 +88,11 @@ describe('Projection equals rebuild', () => {
 
     expect(run).toMatchObject({ status: 'completed', phase: 'done', fromGeneration: 1, toGeneration: 2, processedEvents: events.length });
     expect(await indexes.current()).toEqual(new Map(READ_MODEL_INDEXES.map((name) => [name, `${config.ES_INDEX_PREFIX}-${name}-v2`])));
-    for (const name of READ_MODEL_INDEXES) {
-      expect({ index: name, size: live[name].size }).toEqual({ index: name, size: rebuilt[name].size });
-      expect({ index: name, documents: differences(live[name], rebuilt[name]) }).toEqual({ index: name, documents: [] });
-    }
+    expectSameDocuments(live, rebuilt);
     expect(live.facts.size).toBe(world.statisticKeys.size);
     expect(world.counts.deactivate).toBeGreaterThan(0);
 
-    const sql = await sqlTotals(pool, [...world.statisticKeys]);
-    const trends = live['monthly-trends'];
-    for (const row of sql.national) {
-      expect({ period: row.period, ...figuresOf(trends.get(`total-${row.period}`)) }).toEqual({ period: row.period, ...row.figures });
-    }
-    for (const row of sql.countries) {
-      expect({ id: row.id, ...figuresOf(live['country-summaries'].get(row.id)) }).toEqual({ id: row.id, ...row.figures });
-    }
-    for (const row of sql.chapters) {
-      expect({ id: row.id, ...figuresOf(live['product-summaries'].get(row.id)) }).toEqual({ id: row.id, ...row.figures });
-    }
-    // And nothing counted that SQL does not count.
-    const counted = (documents: Map<string, Record<string, unknown>>, keep: (id: string) => boolean) =>
-      [...documents].filter(([id, document]) => keep(id) && Number(document.factCount) > 0).map(([id]) => id).sort();
-    expect(counted(trends, (id) => id.startsWith('total-'))).toEqual(sql.national.map((row) => `total-${row.id}`));
-    expect(counted(live['country-summaries'], () => true)).toEqual(sql.countries.map((row) => row.id));
-    expect(counted(live['product-summaries'], (id) => /^\d{2}-/.test(id))).toEqual(sql.chapters.map((row) => row.id));
+    expectTotalsEqualSql(live, await sqlTotals(pool, [...world.statisticKeys]));
   }, 900_000);
 });
 
@@ -170,45 +151,4 @@ function hash(text: string): number {
   let h = 2166136261;
   for (const char of text) h = Math.imul(h ^ char.charCodeAt(0), 16777619) >>> 0;
   return h;
-}
-
-function differences(live: Map<string, unknown>, rebuilt: Map<string, unknown>): { id: string; live: unknown; rebuilt: unknown }[] {
-  const ids = new Set([...live.keys(), ...rebuilt.keys()]);
-  const found = [...ids].filter((id) => JSON.stringify(sorted(live.get(id))) !== JSON.stringify(sorted(rebuilt.get(id))));
-  return found.slice(0, 5).map((id) => ({ id, live: live.get(id), rebuilt: rebuilt.get(id) }));
-}
-
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sorted(v)]));
-  return value;
-}
-
-function figuresOf(document: Record<string, unknown> | undefined) {
-  return { valueUsdCents: document?.valueUsdCents ?? 0, weightGrams: document?.weightGrams ?? 0, factCount: document?.factCount ?? 0 };
-}
-
-type SqlRow = { id: string; value: string; weight: string; count: number };
-
-/** The same totals from the aggregate table: national and per chapter without inactive countries, per country with. */
-async function sqlTotals(pool: Pool, keys: string[]) {
-  const query = async (groupBy: string, activeOnly: boolean) =>
-    (
-      await pool.query<SqlRow>(
-        `select ${groupBy} as id, sum(s.value_usd)::text as value, sum(s.weight_kg)::text as weight, count(*)::int as count
-         from export_statistic s join country c on c.key = s.country_code
-         where s.key = any($1::text[]) and s.status = 'active' ${activeOnly ? 'and c.active' : ''}
-         group by 1 order by 1`,
-        [keys],
-      )
-    ).rows.map((row) => ({
-      id: row.id,
-      period: row.id,
-      figures: { valueUsdCents: toUnits(row.value, CENTS), weightGrams: toUnits(row.weight, GRAMS), factCount: row.count },
-    }));
-  return {
-    national: await query(`s.year || '-' || lpad(s.month::text, 2, '0')`, true),
-    countries: await query(`s.country_code || '-' || s.year`, false),
-    chapters: await query(`substr(s.hs_code, 1, 2) || '-' || s.year`, true),
-  };
 }

@@ -12,6 +12,7 @@ import { DUAL_WRITE, type DualWrite } from './dual-write';
 import { fromEnvelope, type ProjectableEvent } from './projections/projectable-event';
 import { ReadModelProjection } from './read-model.projection';
 import { SummaryFlusher } from './summaries/summary-flusher';
+import { ShardsUnavailableError } from './elasticsearch/es-bulk';
 
 /**
  * The read model's consumer of the shard queues and of the reference queue. Applies each batch's
@@ -83,6 +84,7 @@ class MalformedEventError extends Error {
 }
 
 function isTransient(error: unknown): boolean {
+  if (error instanceof ShardsUnavailableError) return true;
   if (error instanceof errors.ConnectionError || error instanceof errors.TimeoutError || error instanceof errors.NoLivingConnectionsError) {
     return true;
   }

@@ -1,11 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { connect, type ChannelModel, type ConfirmChannel, type Options } from 'amqplib';
+import { withHeartbeat } from '../messaging/connection-name';
 
 export interface OutgoingMessage {
   readonly exchange: string;
   readonly routingKey: string;
   readonly content: Buffer;
   readonly options: Options.Publish & { readonly messageId: string };
+}
+
+/** How the publisher's connection presents itself to the broker (both optional). */
+export interface PublisherIdentity {
+  /** Shown as the connection's name in RabbitMQ. */
+  readonly connectionName?: string;
+  /** AMQP heartbeat asked of the broker, in seconds; the broker's own default without one. */
+  readonly heartbeatS?: number;
 }
 
 export class PublishFailedError extends Error {
@@ -33,6 +42,7 @@ export class ConfirmPublisher {
     private readonly url: string,
     private readonly confirmTimeoutMs: number,
     private readonly connectTimeoutMs: number,
+    private readonly identity: PublisherIdentity = {},
   ) {}
 
   /** Opens the channel if needed; call before publish(). */
@@ -93,7 +103,10 @@ export class ConfirmPublisher {
   }
 
   private async open(): Promise<void> {
-    const connection = await connect(this.url, { timeout: this.connectTimeoutMs });
+    const { connectionName, heartbeatS } = this.identity;
+    const url = heartbeatS === undefined ? this.url : withHeartbeat(this.url, heartbeatS);
+    const clientProperties = connectionName === undefined ? undefined : { connection_name: connectionName };
+    const connection = await connect(url, { timeout: this.connectTimeoutMs, clientProperties });
     connection.on('error', (error: Error) => this.logger.warn(`publisher connection error: ${error.message}`));
     connection.on('close', () => this.forget(connection));
     try {

@@ -41,7 +41,7 @@ export class OutboxRelay {
   ) {
     this.lease = new RelayLease(settings, () => this.wake.wake());
     this.listener = new LogListener(settings.databaseUrl, `relay-listen:${settings.name}`, () => this.wake.wake());
-    this.publisher = new ConfirmPublisher(settings.rabbitmqUrl, settings.confirmTimeoutMs, settings.connectTimeoutMs);
+    this.publisher = new ConfirmPublisher(settings.rabbitmqUrl, settings.confirmTimeoutMs, settings.connectTimeoutMs, settings.publisher);
   }
 
   /** True while this instance holds the lease and relays. */

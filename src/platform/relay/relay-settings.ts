@@ -1,5 +1,7 @@
 import type { AppConfig } from '../../config/app-config';
 import type { BrokerTopology } from '../messaging/broker-topology';
+import { amqpConnectionName } from '../messaging/connection-name';
+import type { PublisherIdentity } from './confirm-publisher';
 
 export interface RelaySettings {
   readonly name: string;
@@ -13,6 +15,8 @@ export interface RelaySettings {
   readonly leaseTimeoutMs: number;
   readonly confirmTimeoutMs: number;
   readonly connectTimeoutMs: number;
+  /** How the relay's publisher connection presents itself to the broker. */
+  readonly publisher?: PublisherIdentity;
 }
 
 export function relaySettings(config: AppConfig, topology: BrokerTopology): RelaySettings {
@@ -28,5 +32,6 @@ export function relaySettings(config: AppConfig, topology: BrokerTopology): Rela
     leaseTimeoutMs: config.RELAY_LEASE_TIMEOUT_MS,
     confirmTimeoutMs: config.RELAY_CONFIRM_TIMEOUT_MS,
     connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
+    publisher: { connectionName: amqpConnectionName(config.BROKER_PREFIX, 'relay'), heartbeatS: config.AMQP_HEARTBEAT_S },
   };
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL } from '../database/pg-pool';
 import { consumedQueues, type BrokerTopology } from '../messaging/broker-topology';
 import { BROKER_TOPOLOGY } from '../messaging/broker-topology.provider';
+import { amqpConnectionName } from '../messaging/connection-name';
 import { ConfirmPublisher } from './confirm-publisher';
 import { WatermarkPublisher } from './watermark-publisher';
 
@@ -16,7 +17,10 @@ import { WatermarkPublisher } from './watermark-publisher';
       useFactory: (pool: Pool, c: AppConfig, topology: BrokerTopology) =>
         new WatermarkPublisher(
           pool,
-          new ConfirmPublisher(c.RABBITMQ_URL, c.RELAY_CONFIRM_TIMEOUT_MS, c.STARTUP_TIMEOUT_MS),
+          new ConfirmPublisher(c.RABBITMQ_URL, c.RELAY_CONFIRM_TIMEOUT_MS, c.STARTUP_TIMEOUT_MS, {
+            connectionName: amqpConnectionName(c.BROKER_PREFIX, 'watermarks'),
+            heartbeatS: c.AMQP_HEARTBEAT_S,
+          }),
           c.RELAY_NAME,
           consumedQueues(topology),
         ),

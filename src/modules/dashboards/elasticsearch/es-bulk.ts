@@ -29,6 +29,23 @@ class BulkWriteError extends Error {
   }
 }
 
+/**
+ * Elasticsearch answered, but the shards a read or write needs are not there yet (a node that has
+ * just started recovers its indexes; a node under pressure rejects): an outage that passes, which
+ * a consumer retries rather than parking the message.
+ */
+export class ShardsUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShardsUnavailableError';
+  }
+}
+
+/** Per-item statuses of a shard that is not available (503) or a node that pushes back (429). */
+const UNAVAILABLE_STATUSES = new Set([429, 503]);
+/** Per-document error types of mget that say the same. */
+const UNAVAILABLE_TYPES = new Set(['no_shard_available_action_exception', 'unavailable_shards_exception', 'cluster_block_exception', 'es_rejected_execution_exception']);
+
 export function opKey(index: string, id: string): string {
   return `${index}/${id}`;
 }
@@ -55,6 +72,9 @@ export async function bulkWrite(client: Client, ops: readonly WriteOp[]): Promis
       else if (result.status === 409) conflicts.push(key);
       else failures.push({ id: key, status: result.status, reason: result.error?.reason ?? 'unknown' });
     });
+    if (failures.length > 0 && failures.every((failure) => UNAVAILABLE_STATUSES.has(failure.status))) {
+      throw new ShardsUnavailableError(new BulkWriteError(failures).message);
+    }
     if (failures.length > 0) throw new BulkWriteError(failures);
   }
   return { written, conflicts };
@@ -97,7 +117,10 @@ export async function multiGet<T>(
   for (let start = 0; start < unique.length; start += MAX_IDS_PER_MGET) {
     const response = await client.mget<T>({ index, ids: unique.slice(start, start + MAX_IDS_PER_MGET), _source: source, realtime });
     for (const doc of response.docs) {
-      if ('error' in doc && doc.error) throw new Error(`mget ${index}/${doc._id}: ${doc.error.reason}`);
+      if ('error' in doc && doc.error) {
+        const message = `mget ${index}/${doc._id}: ${doc.error.reason}`;
+        throw UNAVAILABLE_TYPES.has(doc.error.type) ? new ShardsUnavailableError(message) : new Error(message);
+      }
       if (!('found' in doc) || !doc.found || (source && doc._source === undefined)) continue;
       found.set(doc._id, {
         id: doc._id,
