@@ -15,7 +15,7 @@ run: bootstrap build migrate seed ## start the service with sample data (install
 	if [ -n "$$url" ]; then export CUSTOMS_API_URL="$$url" CUSTOMS_SERVICE_KEY="$${CUSTOMS_SERVICE_KEY:-stand-in-key}"; fi; \
 	exec node dist/main.js
 
-test: bootstrap typecheck build ## run every test: unit, integration, end-to-end, faults
+test: bootstrap lint build ## run the lint (types, eslint, layer rules) and every test: unit, integration, end-to-end, faults
 	@mkdir -p reports
 	npm run test:unit
 	npm run test:int
