@@ -3,13 +3,17 @@ SHELL := bash
 .DEFAULT_GOAL := help
 CLI := node dist/cli/main.js
 
-.PHONY: help run test bootstrap build migrate seed typecheck lint bench es-stop clean customs-stand-in
+.PHONY: help run test bootstrap build migrate seed typecheck lint bench es-stop clean customs-stand-in customs-stand-in-stop
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
+# In development, without CUSTOMS_API_URL (or with it on the stand-in), the customs API stand-in is
+# started in the background and the app pointed at it, so an import can be tried at once.
 run: bootstrap build migrate seed ## start the service with sample data (installs and starts what it needs)
-	node dist/main.js
+	@url="$$(bash scripts/customs-stand-in.sh dev-url)" || exit 1; \
+	if [ -n "$$url" ]; then export CUSTOMS_API_URL="$$url" CUSTOMS_SERVICE_KEY="$${CUSTOMS_SERVICE_KEY:-stand-in-key}"; fi; \
+	exec node dist/main.js
 
 test: bootstrap typecheck ## run every test: unit, integration, end-to-end
 	@mkdir -p reports
@@ -41,6 +45,9 @@ bench: bootstrap build migrate ## run the benchmarks and write docs/BENCHMARKS.m
 
 customs-stand-in: ## serve the customs API stand-in (faults on demand) on CUSTOMS_STAND_IN_PORT, default 3100
 	CUSTOMS_STAND_IN_PORT=$${CUSTOMS_STAND_IN_PORT:-3100} node -r ts-node/register/transpile-only test/support/customs-stand-in/main.ts
+
+customs-stand-in-stop: ## stop the customs API stand-in that make run started in the background (by its pid)
+	bash scripts/customs-stand-in.sh stop
 
 es-stop: ## stop the Elasticsearch node started by make run/test
 	bash scripts/elasticsearch.sh stop

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customsImportOpsSettings } from './customs-import-ops.config';
 
 /**
  * Every setting the service reads, validated once at start-up. A missing or malformed value is an
@@ -59,6 +60,7 @@ const schema = z.object({
   JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).max(31 * 24 * 3600).default(24 * 3600),
   JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(300).default(30),
   EXPORT_THRESHOLD_USD: decimalString.default('1000000'),
+  ...customsImportOpsSettings,
   BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   SHARD_COUNT: z.coerce
     .number()

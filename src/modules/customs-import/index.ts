@@ -23,3 +23,7 @@ export {
 export * from './customs-import.errors';
 export { CustomsClient, type CustomsClientOptions, type CustomsUnitResponse, CUSTOMS_PATH } from './infrastructure/customs-client';
 export { nextQuotaReset } from './infrastructure/customs-retry';
+export { type HsScope, type HsScopeFormat, type HsScopeSource, readHsScope } from './scope/read-hs-scope';
+export { type HsScopeProblem, HsScopeFileRefusedError, HsScopeInvalidError } from './scope/hs-scope.errors';
+export { type ScheduledFiring, type ScheduledImportStarter, SCHEDULED_IMPORT_STARTER } from './schedule/scheduled-import-starter';
+export { CustomsImportScheduleModule } from './schedule/customs-import-schedule.module';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Clock } from '../cqrs/clock';
 import { ANONYMOUS, ANONYMOUS_READER, bearerTokenOf, parseApiKeys, principalForApiKey, type ApiKey, type Principal } from './credentials';
 import { principalFromClaims, type JwtRules } from './jwt-claims';
 
@@ -14,7 +15,10 @@ export class Authenticator {
   private readonly anonymous: Principal;
   private readonly jwtRules: JwtRules;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     this.anonymous = config.PUBLIC_READS ? ANONYMOUS_READER : ANONYMOUS;
     this.keys = [...parseApiKeys(config.OPERATOR_API_KEYS, 'operator'), ...parseApiKeys(config.READER_API_KEYS, 'reader')];
     this.jwtKey = config.JWT_SECRET ? new TextEncoder().encode(config.JWT_SECRET) : null;
@@ -30,8 +34,13 @@ export class Authenticator {
       try {
         // jose checks the signature; the time and subject rules are ours (jwt-claims.ts), with
         // jose's own time checks widened so that they never refuse what ours allow.
-        const { payload } = await jwtVerify(bearer, this.jwtKey, { algorithms: ['HS256'], clockTolerance: this.jwtRules.clockSkewS });
-        const principal = principalFromClaims(payload, Math.floor(Date.now() / 1000), this.jwtRules);
+        const now = this.clock.now();
+        const { payload } = await jwtVerify(bearer, this.jwtKey, {
+          algorithms: ['HS256'],
+          clockTolerance: this.jwtRules.clockSkewS,
+          currentDate: now,
+        });
+        const principal = principalFromClaims(payload, Math.floor(now.getTime() / 1000), this.jwtRules);
         return typeof principal === 'string' ? ANONYMOUS : principal;
       } catch {
         return ANONYMOUS;

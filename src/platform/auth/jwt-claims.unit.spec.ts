@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { loadConfig } from '../../config/app-config';
+import { Clock } from '../cqrs/clock';
 import { Authenticator } from './authenticator';
 import { principalFromClaims } from './jwt-claims';
 
@@ -46,10 +47,17 @@ describe('what a verified token stands for', () => {
 
 describe('the authenticator with signed tokens', () => {
   const secret = 'a-secret-of-at-least-thirty-two-characters';
-  const authenticator = new Authenticator(loadConfig({ JWT_SECRET: secret, PUBLIC_READS: 'false', JWT_MAX_LIFETIME_S: '3600' }));
+  // A clock years away from the wall clock: the authenticator must judge times by the Clock it is given.
+  const instant = new Date('2031-05-17T09:30:00Z');
+  const clock = new (class extends Clock {
+    override now(): Date {
+      return instant;
+    }
+  })();
+  const authenticator = new Authenticator(loadConfig({ JWT_SECRET: secret, PUBLIC_READS: 'false', JWT_MAX_LIFETIME_S: '3600' }), clock);
   const sign = (claims: Record<string, unknown>, key = secret) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(key));
-  const now = () => Math.floor(Date.now() / 1000);
+  const now = () => Math.floor(instant.getTime() / 1000);
 
   it('accepts a well-formed operator token as its namespaced subject', async () => {
     const token = await sign({ sub: 'ops', roles: ['operator'], iat: now(), exp: now() + 600 });
@@ -60,6 +68,8 @@ describe('the authenticator with signed tokens', () => {
   it.each([
     ['a token without exp', async () => sign({ sub: 'ops', roles: ['operator'], iat: now() })],
     ['a token living a day', async () => sign({ sub: 'ops', roles: ['operator'], iat: now(), exp: now() + 86_400 })],
+    ['a token valid by the wall clock but expired by the service clock', async () =>
+      sign({ sub: 'ops', roles: ['operator'], iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600 })],
     ['a token signed with another key', async () => sign({ sub: 'ops', roles: ['operator'], exp: now() + 60 }, 'another-secret-of-thirty-two-characters!')],
   ])('treats %s as no credential at all', async (_what, token) => {
     expect(await authenticator.authenticate({ authorization: `Bearer ${await token()}` })).toEqual({ actor: 'anonymous', roles: new Set() });

@@ -58,11 +58,11 @@ describe('outbox relay (int)', () => {
       `relay-listen:${harness.config.RELAY_NAME}`,
     ]);
     await sleep(1500); // the listener reconnects after 250 ms
-    const started = Date.now();
+    // Polling is once a minute here, so the event arriving within the wait below can only be the
+    // NOTIFY waking the relay.
     const second = await harness.append([{ streamId: harness.streamId('wake'), version: 2 }]);
 
     expect(await eventually(() => collector.received.some((message) => message.messageId === second[0]), 10_000)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5000);
   }, 30_000);
 
   it('has one active relay per name; when it stops, a standby takes over from the checkpoint and loses nothing', async () => {
