@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WatermarkModule } from '../../platform/relay/watermark.module';
+import { ReadModelFreshnessModule } from './freshness/read-model-freshness.module';
 import { RebuildReadModelHandler } from './commands/rebuild-read-model/rebuild-read-model.handler';
 import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-read-model.resolver';
 import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
@@ -30,7 +31,7 @@ import { SearchProductsResolver } from './queries/search-products/search-product
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
-  imports: [WatermarkModule],
+  imports: [WatermarkModule, ReadModelFreshnessModule],
   providers: [
     ...readModelProviders,
     ReadModelLifecycle,
