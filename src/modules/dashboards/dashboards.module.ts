@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { WatermarkModule } from '../../platform/relay/watermark.module';
-import { ReadModelFreshnessModule } from './freshness/read-model-freshness.module';
 import { RebuildReadModelHandler } from './commands/rebuild-read-model/rebuild-read-model.handler';
 import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-read-model.resolver';
 import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
@@ -27,11 +26,12 @@ import { GetStatisticFactsResolver } from './queries/get-statistic-facts/get-sta
 import { GetTrendHandler } from './queries/get-trend/get-trend.handler';
 import { GetTrendResolver } from './queries/get-trend/get-trend.resolver';
 import { SearchProductsHandler } from './queries/search-products/search-products.handler';
+import { HasReadModelPassedHandler } from './queries/has-read-model-passed/has-read-model-passed.handler';
 import { SearchProductsResolver } from './queries/search-products/search-products.resolver';
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
-  imports: [WatermarkModule, ReadModelFreshnessModule],
+  imports: [WatermarkModule],
   providers: [
     ...readModelProviders,
     ReadModelLifecycle,
@@ -55,6 +55,7 @@ import { SearchProductsResolver } from './queries/search-products/search-product
     GetStatisticFactsResolver,
     GetRebuildProgressHandler,
     GetRebuildProgressResolver,
+    HasReadModelPassedHandler,
     RebuildReadModelHandler,
     RebuildReadModelResolver,
   ],

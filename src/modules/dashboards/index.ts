@@ -3,4 +3,3 @@
 export { DashboardsModule } from './dashboards.module';
 export { standaloneRebuilder } from './rebuild/standalone-rebuild';
 export { HasReadModelPassedQuery } from './queries/has-read-model-passed/has-read-model-passed.query';
-export { ReadModelFreshnessModule } from './freshness/read-model-freshness.module';
