@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BenchSection } from './bench-section';
 import { databaseVersion, freshBenchDatabase } from './support/bench-database';
 import { describeMachine } from './support/machine';
+import { runImportBench } from './import.bench';
 import { runReadModelBench } from './read-model.bench';
 import { runRelayBench } from './relay.bench';
 import { runWriteSideBench } from './write-side.bench';
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   write: runWriteSideBench,
   relay: runRelayBench,
   'read-model': runReadModelBench,
+  import: runImportBench,
 };
 const REPORT = join(__dirname, '../docs/BENCHMARKS.md');
 
