@@ -23,6 +23,8 @@ import { TEST_READER_KEY, testConfig, uniqueName } from '../support/test-config'
 
 const KEY = 'Import/E2e+Key==';
 const MONTH = '2002-06';
+/** The month of the dead-letter test. */
+const FAULT_MONTH = '2002-07';
 const TYPED = ['85'];
 const LISTED = ['03', '0901'];
 const LIST_CSV = 'HS code,note\n03,fish\n0901,coffee\n';
@@ -50,6 +52,8 @@ describe('customs import through GraphQL', () => {
   const relayName = uniqueName('test-relay');
   const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 2 });
   const importIds: string[] = [];
+
+  beforeEach(() => standIn.state.faults.clear());
 
   beforeAll(async () => {
     standIn = await startCustomsStandIn({ port: 0, serviceKey: KEY });
@@ -94,9 +98,26 @@ describe('customs import through GraphQL', () => {
   });
 
   async function clearMonth(): Promise<void> {
-    const [year, month] = MONTH.split('-').map(Number);
-    await db.query('delete from event_log where stream_id like $1', [`statistic:%-${MONTH}`]);
-    await db.query('delete from export_statistic where year = $1 and month = $2', [year, month]);
+    for (const owned of [MONTH, FAULT_MONTH]) {
+      const [year, month] = owned.split('-').map(Number);
+      await db.query('delete from event_log where stream_id like $1', [`statistic:%-${owned}`]);
+      await db.query('delete from export_statistic where year = $1 and month = $2', [year, month]);
+    }
+  }
+
+  async function mutate(mutation: string, variables: Record<string, unknown>): Promise<ImportNode> {
+    const body = (await graphql(harness!.app, mutation, variables)).body as { data?: Record<string, ImportNode>; errors?: unknown };
+    if (!body.data) throw new Error(`mutation failed: ${JSON.stringify(body.errors)}`);
+    return Object.values(body.data)[0];
+  }
+
+  async function followUntilEnded(id: string): Promise<ImportNode> {
+    for (let polls = 0; polls < 600; polls += 1) {
+      const node = await importNode(id);
+      if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(node.state)) return node;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`import ${id} never ended: ${JSON.stringify(await importNode(id))}`);
   }
 
   async function importNode(id: string): Promise<ImportNode> {
@@ -165,6 +186,45 @@ describe('customs import through GraphQL', () => {
 
     const listed = await graphql(harness!.app, `{ customsImports(first: 1) { edges { node { id state visible } } pageInfo { hasNextPage } } }`);
     expect((listed.body as { data: { customsImports: { edges: { node: unknown }[] } } }).data.customsImports.edges[0].node).toEqual({ id: node.id, state: 'COMPLETED', visible: true });
+  });
+
+  it('given two units dead-lettered by malformed answers, when an operator replays one and cancels the other, then the import completes visible with the replayed unit applied', async () => {
+    standIn.inject({ kind: 'malformed', hsPrefix: '02', times: 10 });
+    standIn.inject({ kind: 'malformed', hsPrefix: '03', times: 10 });
+    const started = await mutate(`mutation { startCustomsImport(from: "${FAULT_MONTH}", to: "${FAULT_MONTH}", hsCodes: ["01", "02", "03"]) { id } }`, {});
+    importIds.push(started.id);
+
+    const ended = await followUntilEnded(started.id);
+    const deadLettered = await graphql(harness!.app, `query($id: ID!) { customsImport(id: $id) { units(state: DEAD_LETTERED) { id lastErrorCode } } }`, { id: started.id });
+    standIn.state.faults.clear();
+    const [replayed, cancelled] = (deadLettered.body as { data: { customsImport: { units: { id: string }[] } } }).data.customsImport.units;
+    await mutate('mutation($i: ID!, $u: String!) { replayCustomsImportUnit(importId: $i, unitId: $u) { id } }', { i: started.id, u: replayed.id });
+    await mutate('mutation($i: ID!, $u: String!) { cancelCustomsImportUnit(importId: $i, unitId: $u) { id } }', { i: started.id, u: cancelled.id });
+    const { last } = await followUntilVisible(started.id);
+
+    expect(ended).toMatchObject({ state: 'COMPLETED', counts: { done: 1, deadLettered: 2 } });
+    expect(deadLettered.body).toEqual({
+      data: { customsImport: { units: [{ id: '02:2002-07..2002-07', lastErrorCode: 'CUSTOMS.MALFORMED_RESPONSE' }, { id: '03:2002-07..2002-07', lastErrorCode: 'CUSTOMS.MALFORMED_RESPONSE' }] } },
+    });
+    expect(last).toMatchObject({ state: 'COMPLETED', visible: true, counts: { done: 2, deadLettered: 0, recorded: sourceTotals(standIn, FAULT_MONTH, ['01', '02']).statistics } });
+    expect(last.units).toEqual([
+      { id: '01:2002-07..2002-07', state: 'DONE' },
+      { id: '02:2002-07..2002-07', state: 'DONE' },
+      { id: '03:2002-07..2002-07', state: 'CANCELLED' },
+    ]);
+    const expected = sourceTotals(standIn, FAULT_MONTH, ['01', '02']);
+    const summary = await graphql(
+      harness!.app,
+      `query($position: String!) { dashboardSummary(year: 2002, month: 7, consistency: { atLeastPosition: $position, timeoutMs: 0 }) { total { valueUsd statisticCount } fresh } }`,
+      { position: last.lastPosition },
+      { 'x-api-key': TEST_READER_KEY },
+    );
+    expect(summary.body).toEqual({ data: { dashboardSummary: { total: { valueUsd: expected.valueUsd.toFixed(2), statisticCount: expected.statistics }, fresh: true } } });
+    const again = await graphql(harness!.app, 'mutation($i: ID!) { replayCustomsImportUnit(importId: $i, unitId: "01:2002-07..2002-07") { id } }', { i: started.id });
+    expect((again.body as { errors: unknown[] }).errors[0]).toMatchObject({
+      message: 'unitKey unit 01:2002-07..2002-07 is done; only a dead-lettered or refused unit can be replayed',
+      extensions: { code: 'VALIDATION' },
+    });
   });
 
   it('refuses a bad cell of the operator list by row and column, and starts nothing', async () => {
