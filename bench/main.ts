@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BenchSection } from './bench-section';
 import { databaseVersion, freshBenchDatabase } from './support/bench-database';
 import { describeMachine } from './support/machine';
+import { runImportBench } from './import.bench';
 import { runReadModelBench } from './read-model.bench';
 import { runRelayBench } from './relay.bench';
 import { runSoakBench } from './soak.bench';
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   write: runWriteSideBench,
   relay: runRelayBench,
   'read-model': runReadModelBench,
+  import: runImportBench,
   soak: runSoakBench,
 };
 const REPORT = join(__dirname, '../docs/BENCHMARKS.md');

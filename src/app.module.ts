@@ -16,7 +16,8 @@ import { LoggingModule } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
 import { DashboardsModule } from './modules/dashboards';
-import { CustomsImportModule } from './modules/customs-import';
+import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService } from './modules/customs-import';
+import { customsScheduleEnabled } from './config/customs-import-ops.config';
 
 /** What a caller may change about the app besides its configuration. */
 export interface AppOptions {
@@ -46,6 +47,8 @@ export class AppModule {
         DeliveryModule,
         DashboardsModule,
         CustomsImportModule,
+        // Fires each month's import into the job service; only where the schedule is enabled.
+        ...(customsScheduleEnabled(config) ? [CustomsImportScheduleModule.register({ imports: [CustomsImportModule], starter: CustomsImportService })] : []),
       ],
     };
   }

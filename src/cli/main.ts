@@ -6,6 +6,7 @@ import { seedReference } from './seed-reference.cli';
 import { seedSampleData } from './seed-sample-data.cli';
 import { parkedDiscard, parkedList, parkedReplay } from './parked.cli';
 import { rebuildReadModel } from './rebuild.cli';
+import { importCustoms, importCustomsStatus } from './customs-import.cli';
 
 /**
  * Operator commands that run beside (or before) the service. Each command is a function of the
@@ -21,6 +22,11 @@ const commands: Record<string, { summary: string; run: CliCommand }> = {
   'parked:replay': { summary: 'apply a parked key\'s messages in order through the handlers, then unpark it: <key>', run: parkedReplay },
   'parked:discard': { summary: 'drop a parked key\'s messages and unpark it: <key> --reason <text>', run: parkedDiscard },
   rebuild: { summary: 'replay the event log into new read-model indexes and swap the aliases (--batch-size N)', run: rebuildReadModel },
+  'import:customs': {
+    summary: 'start a customs import and follow it to the dashboards: --from YYYY-MM [--to YYYY-MM] [--hs 85,8542] [--hs-file codes.csv|.xlsx] [--no-wait]',
+    run: importCustoms,
+  },
+  'import:customs:status': { summary: 'one customs import: state, units, counts, quota, what it waits for: <id>', run: importCustomsStatus },
   help: { summary: 'list the commands', run: help },
 };
 
@@ -35,7 +41,7 @@ async function migrate(): Promise<void> {
 }
 
 async function help(): Promise<void> {
-  for (const [name, { summary }] of Object.entries(commands)) console.log(`  ${name.padEnd(16)} ${summary}`);
+  for (const [name, { summary }] of Object.entries(commands)) console.log(`  ${name.padEnd(22)} ${summary}`);
 }
 
 async function main(): Promise<void> {

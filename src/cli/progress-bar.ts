@@ -7,7 +7,11 @@ export class ProgressBar {
   private lastLabel = '';
   private readonly started = Date.now();
 
-  constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
+  constructor(
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    /** What is counted: `events` for a rebuild, `units` for an import. */
+    private readonly noun = 'events',
+  ) {}
 
   update(label: string, done: number, total: number): void {
     const now = Date.now();
@@ -19,7 +23,7 @@ export class ProgressBar {
     const filled = Math.round(ratio * width);
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : 0;
-    const line = `${label.padEnd(12)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(1).padStart(5)}% ${done}/${total} events  ${rate}/s  ${seconds.toFixed(0)}s`;
+    const line = `${label.padEnd(12)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(1).padStart(5)}% ${done}/${total} ${this.noun}  ${rate}/s  ${seconds.toFixed(0)}s`;
     if (this.stream.isTTY) this.stream.write(`\r${line}`);
     else if (labelChanged) this.stream.write(`${line}\n`);
     this.lastLabel = label;

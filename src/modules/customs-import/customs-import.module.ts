@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CustomsImportWorkersHost } from './customs-import-workers.host';
+import { CustomsImportResolver } from './customs-import.resolver';
 import { CustomsImportService } from './customs-import.service';
+import { CustomsImportStatus } from './customs-import.status';
 import { HS_TREE, PARTNER_REFERENCE } from './customs-import.tokens';
 import { CustomsImportWorker } from './customs-import.worker';
 import { CustomsCallGate } from './infrastructure/customs-call-gate';
@@ -24,7 +26,9 @@ import { UnitProcessor } from './unit-processor';
     CustomsImportWorker,
     CustomsImportWorkersHost,
     CustomsImportService,
+    CustomsImportStatus,
+    CustomsImportResolver,
   ],
-  exports: [CustomsImportService],
+  exports: [CustomsImportService, CustomsImportStatus],
 })
 export class CustomsImportModule {}

@@ -9,13 +9,14 @@ import { HS_TREE } from './customs-import.tokens';
 import { CustomsImportView, importView } from './customs-import.view';
 import { CustomsImportWorker } from './customs-import.worker';
 import { HsTree } from './domain/hs-tree';
-import { decideJob, newJobProgress } from './domain/import-job';
+import { decideJob, isActive, newJobProgress } from './domain/import-job';
 import { planImport } from './domain/import-planner';
 import { MonthRange } from './domain/month-range';
-import { decideUnit } from './domain/unit-progress';
+import { decideUnit, TERMINAL_UNIT_STATES } from './domain/unit-progress';
 import { CustomsCallGate } from './infrastructure/customs-call-gate';
 import { CustomsWorkQueues } from './infrastructure/customs-work-queues';
 import { ImportJobRepository } from './infrastructure/import-job.repository';
+import type { ScheduledFiring, ScheduledImportStarter } from './schedule/scheduled-import-starter';
 
 export interface StartImportInput {
   /** `YYYY-MM` or `YYYY-MM..YYYY-MM`. */
@@ -26,11 +27,13 @@ export interface StartImportInput {
   readonly actor: string;
   /** The request's correlation id, carried by every event the import writes; a new one when absent. */
   readonly correlationId?: string;
+  /** The schedule occurrence starting it; an import already started under it is answered instead. */
+  readonly firingKey?: string;
 }
 
 /** What a GraphQL resolver, the CLI or a schedule calls: start, follow, replay. */
 @Injectable()
-export class CustomsImportService {
+export class CustomsImportService implements ScheduledImportStarter {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(HS_TREE) private readonly tree: HsTree,
@@ -59,6 +62,7 @@ export class CustomsImportService {
       requestedAt: now,
       updatedAt: now,
       progress: newJobProgress(),
+      firingKey: input.firingKey ?? null,
     });
     await this.queues.publish('request', [{ importId: id }]);
     return this.get(id);
@@ -72,6 +76,13 @@ export class CustomsImportService {
 
   async list(limit = 20): Promise<CustomsImportView[]> {
     const jobs = await this.jobs.listJobs(limit);
+    const used = await this.gate.quotaUsed(this.clock.now());
+    return Promise.all(jobs.map(async (job) => importView(job, await this.jobs.units(job.id), used)));
+  }
+
+  /** A page of imports, newest first, after the import `after` names (requested at, id). */
+  async page(limit: number, after?: { requestedAt: Date; id: string }): Promise<CustomsImportView[]> {
+    const jobs = await this.jobs.pageJobs(limit, after);
     const used = await this.gate.quotaUsed(this.clock.now());
     return Promise.all(jobs.map(async (job) => importView(job, await this.jobs.units(job.id), used)));
   }
@@ -93,8 +104,55 @@ export class CustomsImportService {
     return this.get(id);
   }
 
+  /** The schedule's entry: every chapter of the firing's month, once per firing key. */
+  async startScheduled(firing: ScheduledFiring): Promise<{ readonly importId: string }> {
+    const existing = await this.jobs.findByFiringKey(firing.firingKey);
+    if (existing !== undefined) return { importId: existing.id };
+    try {
+      return { importId: (await this.start({ months: String(firing.month), actor: 'schedule', firingKey: firing.firingKey })).id };
+    } catch (error) {
+      // Two claimers raced past the lookup: the unique key kept one import; answer it.
+      const raced = isUniqueViolation(error) ? await this.jobs.findByFiringKey(firing.firingKey) : undefined;
+      if (raced === undefined) throw error;
+      return { importId: raced.id };
+    }
+  }
+
+  /** Ends a dead-lettered or refused unit without importing it: the operator gives up on it. */
+  async cancelUnit(id: string, unitKey: string): Promise<CustomsImportView> {
+    const unit = await this.jobs.findUnit(id, unitKey);
+    if (unit === undefined) {
+      if ((await this.jobs.findJob(id)) === undefined) throw new CustomsImportNotFoundError(id);
+      throw new ValidationError('unitKey', `import ${id} has no unit ${unitKey}`);
+    }
+    if (unit.progress.state !== 'dead_lettered' && unit.progress.state !== 'refused') {
+      throw new ValidationError('unitKey', `unit ${unitKey} is ${unit.progress.state}; only a dead-lettered or refused unit can be cancelled`);
+    }
+    if (!(await this.jobs.saveUnit(unit, decideUnit(unit.progress, { type: 'cancel' }), this.clock.now(), { dropPayload: true }))) return this.cancelUnit(id, unitKey);
+    await this.jobs.completeIfFinished(id, TERMINAL_UNIT_STATES, this.clock.now());
+    return this.get(id);
+  }
+
+  /**
+   * Stops an import that has not ended: no further unit is fetched or applied. A unit being
+   * applied at that moment may have written part of its scope; importing the months again
+   * reconciles it.
+   */
+  async cancel(id: string): Promise<CustomsImportView> {
+    const job = await this.jobs.findJob(id);
+    if (job === undefined) throw new CustomsImportNotFoundError(id);
+    if (!isActive(job.progress.state)) throw new ValidationError('id', `import ${id} is ${job.progress.state}; only a requested, running or paused import can be cancelled`);
+    const next = decideJob(job.progress, { type: 'cancel', now: this.clock.now() });
+    if (!(await this.jobs.saveJob(id, next, job.progress.version, this.clock.now()))) return this.cancel(id);
+    return this.get(id);
+  }
+
   /** Resumes paused imports whose quota has reset (the workers' timer calls it too). */
   resumeDue(): Promise<void> {
     return this.worker.resumeDue();
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }

@@ -5,6 +5,8 @@
 export { CustomsImportModule } from './customs-import.module';
 export { CustomsImportService, type StartImportInput } from './customs-import.service';
 export type { CustomsImportView, ImportCounts, ImportUnitView } from './customs-import.view';
+export { CustomsImportStatus, type CustomsImportStatusView, hasEnded } from './customs-import.status';
+export { CustomsImportNotConfiguredError } from './customs-import-surface.errors';
 export type { JobState } from './domain/import-job';
 export type { UnitState, UnitChecksum, UnknownPartner } from './domain/unit-progress';
 export { workQueueName } from './infrastructure/customs-work-queues';

@@ -26,6 +26,7 @@ import { GetStatisticFactsResolver } from './queries/get-statistic-facts/get-sta
 import { GetTrendHandler } from './queries/get-trend/get-trend.handler';
 import { GetTrendResolver } from './queries/get-trend/get-trend.resolver';
 import { SearchProductsHandler } from './queries/search-products/search-products.handler';
+import { HasReadModelPassedHandler } from './queries/has-read-model-passed/has-read-model-passed.handler';
 import { SearchProductsResolver } from './queries/search-products/search-products.resolver';
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
@@ -54,6 +55,7 @@ import { SearchProductsResolver } from './queries/search-products/search-product
     GetStatisticFactsResolver,
     GetRebuildProgressHandler,
     GetRebuildProgressResolver,
+    HasReadModelPassedHandler,
     RebuildReadModelHandler,
     RebuildReadModelResolver,
   ],

@@ -42,7 +42,14 @@ export const EventLogEntrySchema = new EntitySchema<EventLogEntry>({
     // The database's own optimistic-concurrency check.
     { name: 'event_log_stream_version_key', properties: ['streamId', 'streamVersion'] },
   ],
-  indexes: [{ name: 'event_log_transaction_position_idx', properties: ['transactionId', 'position'] }],
+  indexes: [
+    { name: 'event_log_transaction_position_idx', properties: ['transactionId', 'position'] },
+    // A correlation's last event in relay order (an import's, for its `visible`).
+    {
+      name: 'event_log_correlation_idx',
+      expression: `create index "event_log_correlation_idx" on "event_log" ((metadata->>'correlationId'), transaction_id, position)`,
+    },
+  ],
   checks: [
     { name: 'event_log_stream_version_check', expression: 'stream_version > 0' },
     { name: 'event_log_schema_version_check', expression: 'schema_version > 0' },

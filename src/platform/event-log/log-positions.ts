@@ -35,3 +35,17 @@ export async function backlogAfter(db: Sql, cursor: LogCursor): Promise<Backlog>
   });
   return rows[0];
 }
+
+/**
+ * The position of the last event (in relay order: transaction id, then position) written under a
+ * correlation id, or null when it wrote none. Served by event_log_correlation_idx.
+ */
+export async function lastPositionOf(db: Sql, correlationId: string): Promise<string | null> {
+  const { rows } = await db.query<{ position: string }>({
+    name: 'log-last-position-of-correlation',
+    text: `select position::text as position from event_log where metadata->>'correlationId' = $1
+           order by transaction_id desc, position desc limit 1`,
+    values: [correlationId],
+  });
+  return rows[0]?.position ?? null;
+}

@@ -20,6 +20,8 @@ export interface ImportJob {
   readonly requestedAt: Date;
   readonly updatedAt: Date;
   readonly progress: JobProgress;
+  /** The schedule occurrence that started it (unique), absent when an operator did. */
+  readonly firingKey?: string | null;
 }
 
 export interface ImportJobUnit {

@@ -30,12 +30,28 @@ export class ImportJobRepository {
   constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   async create(job: ImportJob): Promise<void> {
-    const { id, correlationId, months, hsPrefixes, requestedBy, requestedAt, progress } = job;
+    const { id, correlationId, months, hsPrefixes, requestedBy, requestedAt, progress, firingKey } = job;
     await this.pool.query(
-      `insert into customs_import (id, correlation_id, first_month, last_month, hs_prefixes, state, version, requested_by, requested_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-      [id, correlationId, String(months.first), String(months.last), hsPrefixes, progress.state, progress.version, requestedBy, requestedAt],
+      `insert into customs_import (id, correlation_id, first_month, last_month, hs_prefixes, state, version, requested_by, requested_at, updated_at, firing_key)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)`,
+      [id, correlationId, String(months.first), String(months.last), hsPrefixes, progress.state, progress.version, requestedBy, requestedAt, firingKey ?? null],
     );
+  }
+
+  /** The import a schedule occurrence started, if any. */
+  async findByFiringKey(firingKey: string): Promise<ImportJob | undefined> {
+    const { rows } = await this.pool.query<JobRow>('select * from customs_import where firing_key = $1', [firingKey]);
+    return rows[0] && jobFromRow(rows[0]);
+  }
+
+  /** A page of imports, newest first, after the one with `after` (requested_at, id) when given. */
+  async pageJobs(limit: number, after?: { requestedAt: Date; id: string }): Promise<ImportJob[]> {
+    const { rows } = await this.pool.query<JobRow>(
+      `select * from customs_import where $2::timestamptz is null or (requested_at, id) < ($2, $3::uuid)
+       order by requested_at desc, id desc limit $1`,
+      [limit, after?.requestedAt ?? null, after?.id ?? null],
+    );
+    return rows.map(jobFromRow);
   }
 
   async findJob(id: string): Promise<ImportJob | undefined> {

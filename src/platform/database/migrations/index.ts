@@ -13,6 +13,7 @@ import { Migration20261121000600SummaryMarks } from './migration-20261121000600-
 import { Migration20261121000700SummaryMarkScopes } from './migration-20261121000700-summary-mark-scopes';
 import { Migration20261207000200CustomsImport } from './migration-20261207000200-customs-import';
 import { Migration20261207000300CustomsImportSchedule } from './migration-20261207000300-customs-import-schedule';
+import { Migration20261207000400CustomsImportSurface } from './migration-20261207000400-customs-import-surface';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000100EventLog', class: Migration20261121000100EventLog },
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000700SummaryMarkScopes', class: Migration20261121000700SummaryMarkScopes },
   { name: 'Migration20261207000200CustomsImport', class: Migration20261207000200CustomsImport },
   { name: 'Migration20261207000300CustomsImportSchedule', class: Migration20261207000300CustomsImportSchedule },
+  { name: 'Migration20261207000400CustomsImportSurface', class: Migration20261207000400CustomsImportSurface },
 ];
