@@ -20,6 +20,12 @@ export class ExportStatisticRecord {
   updatedAt!: Date;
 }
 
+/**
+ * The HS-level rule (ADR 0004): within a partner-month no active statistic's HS code is a prefix of
+ * another's. An exclusion constraint of the migrations, which MikroORM's metadata cannot express.
+ */
+export const HS_LEVEL_OVERLAP_CONSTRAINT = 'export_statistic_hs_level_overlap';
+
 export const ExportStatisticSchema = new EntitySchema<ExportStatisticRecord>({
   class: ExportStatisticRecord,
   tableName: 'export_statistic',

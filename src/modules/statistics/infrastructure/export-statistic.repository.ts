@@ -1,13 +1,33 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UsdAmount } from '../../../kernel/money';
 import { WeightKg } from '../../../kernel/weight';
+import { PG_POOL, type SqlPool } from '../../../platform/database/pg-pool';
 import { AggregateRepository } from '../../../platform/event-log/aggregate-repository';
-import { AggregateStore, type AggregateChange } from '../../../platform/event-log/aggregate-store';
+import { AggregateStore, StreamVersionConflict, type AggregateChange, type ExclusionViolation } from '../../../platform/event-log/aggregate-store';
 import { ExportStatistic } from '../domain/export-statistic';
 import { StatisticKey } from '../domain/statistic-key';
-import { StatisticVersionConflictError } from '../statistics.errors';
-import { ExportStatisticRecord } from './export-statistic.entity';
+import { HsLevelOverlapError, StatisticVersionConflictError } from '../statistics.errors';
+import { ExportStatisticRecord, HS_LEVEL_OVERLAP_CONSTRAINT } from './export-statistic.entity';
+
+/** A statistic and the active one it overlaps at another HS level (ADR 0004). */
+export interface LevelOverlap {
+  readonly key: StatisticKey;
+  readonly overlapping: StatisticKey;
+}
+
+/**
+ * The active statistics that overlap the given keys at another HS level, in the order of the keys.
+ * The block comparison and the status are those of the exclusion constraint, so its index answers.
+ */
+const FIND_ACTIVE_OVERLAPS_SQL = `
+  select v.key, s.key as overlapping
+  from unnest($1::text[], $2::char(2)[], $3::smallint[], $4::smallint[], $5::text[]) with ordinality
+    as v(key, country_code, year, month, hs_code, n)
+  join export_statistic s on s.country_code = v.country_code and s.year = v.year and s.month = v.month
+    and export_statistic_hs_block(s.hs_code) && export_statistic_hs_block(v.hs_code)
+    and s.status = 'active' and s.key <> v.key
+  order by v.n, s.key`;
 
 /** A decided change: the aggregate with its pending events and the version the decision read. */
 export interface DecidedStatistic {
@@ -17,8 +37,29 @@ export interface DecidedStatistic {
 
 @Injectable()
 export class ExportStatisticRepository extends AggregateRepository<DecidedStatistic, ExportStatisticRecord> {
-  constructor(store: AggregateStore, em: EntityManager) {
+  constructor(
+    store: AggregateStore,
+    em: EntityManager,
+    @Inject(PG_POOL) private readonly pool: SqlPool,
+  ) {
     super(store, em, ExportStatisticRecord);
+  }
+
+  /** For each key (in order), the active statistics it overlaps at another HS level, if any. */
+  async findActiveOverlaps(keys: readonly StatisticKey[]): Promise<LevelOverlap[]> {
+    if (keys.length === 0) return [];
+    const { rows } = await this.pool.query<{ key: string; overlapping: string }>({
+      name: 'find-active-hs-level-overlaps',
+      text: FIND_ACTIVE_OVERLAPS_SQL,
+      values: [
+        keys.map(String),
+        keys.map((key) => key.country.value),
+        keys.map((key) => key.period.year),
+        keys.map((key) => key.period.month),
+        keys.map((key) => key.hs.value),
+      ],
+    });
+    return rows.map((row) => ({ key: StatisticKey.parse(row.key), overlapping: StatisticKey.parse(row.overlapping) }));
   }
 
   /** The statistic at `key`; one that was never recorded comes back at version 0. */
@@ -36,6 +77,18 @@ export class ExportStatisticRepository extends AggregateRepository<DecidedStatis
   /** Whatever the decision expected, a statistic's lost race is a version conflict (a first record included). */
   protected lostRace({ statistic, expectedVersion }: DecidedStatistic, actualVersion: number): StatisticVersionConflictError {
     return new StatisticVersionConflictError(statistic.key, expectedVersion, actualVersion);
+  }
+
+  /**
+   * The HS-level rule refused a record: the statistic it overlaps is read back (it committed first,
+   * so it is visible now) to be named. Should it have been retracted in the meantime, the refusal
+   * no longer holds: a lost race, which the caller decides again.
+   */
+  protected override async exclusionViolated(violation: ExclusionViolation, decided: readonly DecidedStatistic[]): Promise<unknown> {
+    if (violation.constraint !== HS_LEVEL_OVERLAP_CONSTRAINT) return null;
+    const recorded = decided.filter(({ statistic }) => statistic.status === 'active').map(({ statistic }) => statistic.key);
+    const [overlap] = await this.findActiveOverlaps(recorded);
+    return overlap ? new HsLevelOverlapError(overlap.key, overlap.overlapping) : new StreamVersionConflict(violation.table, -1);
   }
 
   protected toChange({ statistic, expectedVersion }: DecidedStatistic, at: Date): AggregateChange<ExportStatisticRecord> {
