@@ -10,7 +10,7 @@ import { countRows, deleteStatistics, keyOf } from '../../../../../test/support/
 
 /**
  * The HS-level rule against the real PostgreSQL: within one partner-month no active statistic's HS
- * code is a prefix of another's. Each test takes partner-months of its own (1990-2019, which no other
+ * code is a prefix of another's. Each test takes partner-months of its own (2005-2019, which no other
  * test records), so it runs beside other tests and twice in a row.
  */
 describe('HS-level overlap (real PostgreSQL)', () => {
@@ -24,7 +24,7 @@ describe('HS-level overlap (real PostgreSQL)', () => {
   function partnerMonth(): Pick<StatisticInput, 'countryCode' | 'period'> {
     for (;;) {
       const countryCode = ['JP', 'US', 'DE', 'VN', 'IN'][randomInt(5)];
-      const period = `${1990 + randomInt(30)}-${String(1 + randomInt(12)).padStart(2, '0')}`;
+      const period = `${2005 + randomInt(15)}-${String(1 + randomInt(12)).padStart(2, '0')}`;
       if (!used.has(`${countryCode}-${period}`)) {
         used.add(`${countryCode}-${period}`);
         return { countryCode, period };
