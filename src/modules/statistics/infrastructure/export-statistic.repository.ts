@@ -17,17 +17,24 @@ export interface LevelOverlap {
 }
 
 /**
- * The active statistics that overlap the given keys at another HS level, in the order of the keys.
- * The block comparison and the status are those of the exclusion constraint, so its index answers.
+ * Active statistics at the broader levels of the given keys: at most three primary-key look-ups per
+ * key, which is all a 10-digit key (what the import records) needs.
  */
-const FIND_ACTIVE_OVERLAPS_SQL = `
+const FIND_ACTIVE_BROADER_SQL = `
   select v.key, s.key as overlapping
-  from unnest($1::text[], $2::char(2)[], $3::smallint[], $4::smallint[], $5::text[]) with ordinality
-    as v(key, country_code, year, month, hs_code, n)
+  from unnest($1::text[], $2::text[]) as v(key, broader)
+  join export_statistic s on s.key = v.broader and s.status = 'active'`;
+
+/**
+ * Active statistics at the narrower levels of the given (2, 4 or 6-digit) keys, through the
+ * exclusion constraint's index: the block comparison and the status are the constraint's own.
+ */
+const FIND_ACTIVE_NARROWER_SQL = `
+  select v.key, s.key as overlapping
+  from unnest($1::text[], $2::char(2)[], $3::smallint[], $4::smallint[], $5::text[]) as v(key, country_code, year, month, hs_code)
   join export_statistic s on s.country_code = v.country_code and s.year = v.year and s.month = v.month
     and export_statistic_hs_block(s.hs_code) && export_statistic_hs_block(v.hs_code)
-    and s.status = 'active' and s.key <> v.key
-  order by v.n, s.key`;
+    and s.status = 'active' and length(s.hs_code) > length(v.hs_code)`;
 
 /** A decided change: the aggregate with its pending events and the version the decision read. */
 export interface DecidedStatistic {
@@ -48,18 +55,31 @@ export class ExportStatisticRepository extends AggregateRepository<DecidedStatis
   /** For each key (in order), the active statistics it overlaps at another HS level, if any. */
   async findActiveOverlaps(keys: readonly StatisticKey[]): Promise<LevelOverlap[]> {
     if (keys.length === 0) return [];
-    const { rows } = await this.pool.query<{ key: string; overlapping: string }>({
-      name: 'find-active-hs-level-overlaps',
-      text: FIND_ACTIVE_OVERLAPS_SQL,
-      values: [
-        keys.map(String),
-        keys.map((key) => key.country.value),
-        keys.map((key) => key.period.year),
-        keys.map((key) => key.period.month),
-        keys.map((key) => key.hs.value),
-      ],
-    });
-    return rows.map((row) => ({ key: StatisticKey.parse(row.key), overlapping: StatisticKey.parse(row.overlapping) }));
+    const broader = keys.flatMap((key) => ancestorsOf(key).map((ancestor) => [key.toString(), ancestor.toString()]));
+    const narrowable = keys.filter((key) => key.hs.level < 10);
+    const [above, below] = await Promise.all([
+      broader.length === 0
+        ? []
+        : this.overlapRows('find-active-broader-hs-levels', FIND_ACTIVE_BROADER_SQL, [broader.map(([key]) => key), broader.map(([, ancestor]) => ancestor)]),
+      narrowable.length === 0
+        ? []
+        : this.overlapRows('find-active-narrower-hs-levels', FIND_ACTIVE_NARROWER_SQL, [
+            narrowable.map(String),
+            narrowable.map((key) => key.country.value),
+            narrowable.map((key) => key.period.year),
+            narrowable.map((key) => key.period.month),
+            narrowable.map((key) => key.hs.value),
+          ]),
+    ]);
+    const order = new Map(keys.map((key, i) => [key.toString(), i]));
+    return [...above, ...below]
+      .sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0) || a.overlapping.localeCompare(b.overlapping))
+      .map((row) => ({ key: StatisticKey.parse(row.key), overlapping: StatisticKey.parse(row.overlapping) }));
+  }
+
+  private async overlapRows(name: string, text: string, values: unknown[]): Promise<{ key: string; overlapping: string }[]> {
+    const { rows } = await this.pool.query<{ key: string; overlapping: string }>({ name, text, values });
+    return rows;
   }
 
   /** The statistic at `key`; one that was never recorded comes back at version 0. */
@@ -114,6 +134,12 @@ export class ExportStatisticRepository extends AggregateRepository<DecidedStatis
       },
     };
   }
+}
+
+function ancestorsOf(key: StatisticKey): StatisticKey[] {
+  const ancestors: StatisticKey[] = [];
+  for (let hs = key.hs.parent; hs !== null; hs = hs.parent) ancestors.push(StatisticKey.of(key.country, hs, key.period));
+  return ancestors;
 }
 
 function toAggregate(record: ExportStatisticRecord): ExportStatistic {
