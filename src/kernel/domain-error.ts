@@ -1,8 +1,10 @@
 /**
  * How a client should react to a failure. The GraphQL error formatter maps this, and nothing else,
- * to `extensions.code`, so adding a category is a change to the API contract.
+ * to `extensions.code`, so adding a category is a change to the API contract. CONFLICT: the request
+ * contradicts what another aggregate holds (not a stale version, not the same key), so retrying it
+ * as it is cannot succeed.
  */
-export type ErrorCategory = 'VALIDATION' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'DUPLICATE' | 'UNAUTHORIZED';
+export type ErrorCategory = 'VALIDATION' | 'NOT_FOUND' | 'VERSION_CONFLICT' | 'DUPLICATE' | 'CONFLICT' | 'UNAUTHORIZED';
 
 /**
  * An expected failure of a command: thrown by the domain, never caught inside it. Everything on it

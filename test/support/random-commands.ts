@@ -55,7 +55,7 @@ async function runOn(
   periods: readonly string[],
   countryCount: number,
 ): Promise<CommandWorld> {
-  const statisticsRepository = new ExportStatisticRepository(store, orm.em);
+  const statisticsRepository = new ExportStatisticRepository(store, orm.em, pool);
   const countriesRepository = new CountryRepository(store, orm.em);
   const countries = await registerSpareCountries(pool, countriesRepository, countryCount);
   const context: StatisticContext = {

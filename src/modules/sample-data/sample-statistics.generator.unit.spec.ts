@@ -45,6 +45,17 @@ describe('planSampleData', () => {
     expect(rows({ statistics: 20_000 }).length).toBeGreaterThan(20_000 * 0.85);
   });
 
+  it('given a whole sample, when generated, then no partner-month holds two HS levels where one code is a prefix of the other (the HS-level rule)', () => {
+    const sample = rows({ hskShare: 0.5 });
+    const codes = new Set(sample.map((row) => `${row.countryCode} ${row.period} ${row.hsCode}`));
+    const shorter = (code: string) => [2, 4, 6].filter((length) => length < code.length).map((length) => code.slice(0, length));
+
+    const overlapping = sample.filter((row) => shorter(row.hsCode).some((prefix) => codes.has(`${row.countryCode} ${row.period} ${prefix}`)));
+
+    expect(sample.some((row) => row.hsCode.length === 10)).toBe(true);
+    expect(overlapping).toEqual([]);
+  });
+
   it('given the HS nomenclature and the country list, when generated, then every code is real and of a legal length', () => {
     for (const row of sample) {
       expect(countries.get(row.countryCode)).toBeDefined();

@@ -97,3 +97,25 @@ export class StatisticsBatchTooLargeError extends DomainError {
     });
   }
 }
+
+/**
+ * Within one partner and month, the statistic and an active one sit at overlapping HS levels (one
+ * code a prefix of the other, as 85 and 8542310000), so every total would count the same exports
+ * twice. Retrying cannot help: retract the other statistic first, or revise it instead. `index` is
+ * the batch item, when the statistic came in a batch.
+ */
+export class HsLevelOverlapError extends DomainError {
+  readonly code = 'STATISTIC.HS_LEVEL_OVERLAP';
+  readonly category = 'CONFLICT';
+
+  constructor(key: StatisticKey, overlapping: StatisticKey, index?: number) {
+    super(
+      `${key} overlaps the active statistic ${overlapping}: within one partner and month no HS code may be a prefix of another's, or both would be counted in every total; retract ${overlapping} first, or revise it instead`,
+      {
+        key: key.toString(),
+        overlapping: { key: overlapping.toString(), ...overlapping.toData() },
+        ...(index === undefined ? {} : { index }),
+      },
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainError } from '../../kernel/domain-error';
-import { AggregateStore, StreamVersionConflict, type AggregateChange } from './aggregate-store';
+import { AggregateStore, ExclusionViolation, StreamVersionConflict, type AggregateChange } from './aggregate-store';
 import type { AggregateRecord } from './aggregate-table';
 import type { EventMetadata, WriteResult } from './event-log.types';
 import { onExpectedVersion } from './retry-on-conflict';
@@ -62,6 +62,15 @@ export abstract class AggregateRepository<TDecided extends Decided, TEntity exte
     });
   }
 
+  /**
+   * The domain's error for a write that broke an exclusion constraint of the aggregate's table; a
+   * StreamVersionConflict when the refusal turned out to be a lost race after all; or null when the
+   * repository does not know the constraint (then the violation is thrown as it is).
+   */
+  protected exclusionViolated(_violation: ExclusionViolation, _decided: readonly TDecided[]): Promise<unknown> {
+    return Promise.resolve(null);
+  }
+
   /** Saves one decision; a lost race is the domain's error. */
   async save(decided: TDecided, metadata: EventMetadata, at: Date): Promise<WriteResult> {
     const change = this.toChange(decided, at);
@@ -101,7 +110,8 @@ export abstract class AggregateRepository<TDecided extends Decided, TEntity exte
 
   /** A batch's statement cannot say which change lost, so the rows are read back to find one. */
   private async asDomainError(error: unknown, decided: readonly TDecided[], changes: readonly AggregateChange<TEntity>[]): Promise<unknown> {
-    if (!(error instanceof StreamVersionConflict)) return error;
+    const cause = error instanceof ExclusionViolation ? ((await this.exclusionViolated(error, decided)) ?? error) : error;
+    if (!(cause instanceof StreamVersionConflict)) return cause;
     const written = changes.filter((change) => change.events.length > 0);
     const records = await this.findRecords(written.map((change) => change.row.key));
     const versions = new Map(records.map((record) => [record.key, record.version]));

@@ -22,8 +22,25 @@ export interface AggregateChange<TEntity extends AggregateRecord> {
 }
 
 
+/**
+ * The write broke one of the table's exclusion constraints: a rule that spans aggregates (such as
+ * the HS-level rule on statistics), not a lost race, so it is never decided again as one. The
+ * repository of the aggregate names it in the domain's terms.
+ */
+export class ExclusionViolation extends Error {
+  constructor(
+    readonly table: string,
+    readonly constraint: string,
+  ) {
+    super(`a write to ${table} broke its exclusion constraint ${constraint}`);
+    this.name = 'ExclusionViolation';
+  }
+}
+
 /** Raised by event_log_expect_saved when a multi-change write's counts do not add up. */
 const LOST_RACE_SQLSTATE = 'EL001';
+/** PostgreSQL's exclusion_violation. */
+const EXCLUSION_VIOLATION_SQLSTATE = '23P01';
 
 interface Write {
   readonly change: AggregateChange<AggregateRecord>;
@@ -185,7 +202,8 @@ export class AggregateStore {
   /**
    * A concurrent creator shows up as the snapshot's primary key refusing the new row, or the log
    * refusing a (stream_id, stream_version) that exists: the same lost race as an update whose
-   * version predicate matched nothing (which a multi-change write reports as SQLSTATE EL001).
+   * version predicate matched nothing (which a multi-change write reports as SQLSTATE EL001). An
+   * exclusion constraint's refusal is no race: it becomes an ExclusionViolation.
    */
   private async lostRaceAsNull<T>(table: AggregateTable, query: Promise<T>): Promise<T | null> {
     try {
@@ -194,6 +212,7 @@ export class AggregateStore {
       // Checked by shape: MikroORM's driver brings a node-postgres of its own, with its own error class.
       const { code, constraint } = databaseErrorOf(error);
       if (code === LOST_RACE_SQLSTATE) return null;
+      if (code === EXCLUSION_VIOLATION_SQLSTATE) throw new ExclusionViolation(table.name, String(constraint));
       if (constraint === `${table.name}_pkey` || constraint === 'event_log_stream_version_key') return null;
       throw error;
     }

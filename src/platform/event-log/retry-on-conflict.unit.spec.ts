@@ -47,6 +47,13 @@ describe('retryOnConflict', () => {
     await expect(retryOnConflict(attempt, 2)).resolves.toBe('saved');
   });
 
+  it('given a refusal by a rule across aggregates (CONFLICT, such as an HS-level overlap), then it is thrown at once, not decided again', async () => {
+    const { attempt, attempts } = losing(1, 'CONFLICT');
+
+    await expect(retryOnConflict(attempt, 3)).rejects.toBeInstanceOf(Lost);
+    expect(attempts).toEqual([1]);
+  });
+
   it('never retries a failure that is not a lost race', async () => {
     let calls = 0;
     const invalid = retryOnConflict(async () => {

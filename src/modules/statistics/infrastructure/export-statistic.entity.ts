@@ -20,6 +20,16 @@ export class ExportStatisticRecord {
   updatedAt!: Date;
 }
 
+/**
+ * The HS-level rule (ADR 0006): within a partner-month no active statistic's HS code is a prefix of
+ * another's. An exclusion constraint (migration 20261207000100, with its block function and
+ * btree_gist); MikroORM knows it as an index given by its SQL, which it compares by name only.
+ */
+export const HS_LEVEL_OVERLAP_CONSTRAINT = 'export_statistic_hs_level_overlap';
+const HS_LEVEL_OVERLAP_SQL = `alter table export_statistic add constraint ${HS_LEVEL_OVERLAP_CONSTRAINT}
+  exclude using gist (country_code with =, year with =, month with =, export_statistic_hs_block(hs_code) with &&)
+  where (status = 'active')`;
+
 export const ExportStatisticSchema = new EntitySchema<ExportStatisticRecord>({
   class: ExportStatisticRecord,
   tableName: 'export_statistic',
@@ -35,6 +45,7 @@ export const ExportStatisticSchema = new EntitySchema<ExportStatisticRecord>({
     version: { type: 'integer' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
   },
+  indexes: [{ name: HS_LEVEL_OVERLAP_CONSTRAINT, expression: HS_LEVEL_OVERLAP_SQL }],
   checks: [
     { name: 'export_statistic_hs_code_check', expression: `hs_code ~ '^([0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{10})$'` },
     { name: 'export_statistic_month_check', expression: 'month >= 1 and month <= 12' },

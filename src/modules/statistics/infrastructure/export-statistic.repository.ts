@@ -1,13 +1,40 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UsdAmount } from '../../../kernel/money';
 import { WeightKg } from '../../../kernel/weight';
+import { PG_POOL, type SqlPool } from '../../../platform/database/pg-pool';
 import { AggregateRepository } from '../../../platform/event-log/aggregate-repository';
-import { AggregateStore, type AggregateChange } from '../../../platform/event-log/aggregate-store';
+import { AggregateStore, StreamVersionConflict, type AggregateChange, type ExclusionViolation } from '../../../platform/event-log/aggregate-store';
 import { ExportStatistic } from '../domain/export-statistic';
 import { StatisticKey } from '../domain/statistic-key';
-import { StatisticVersionConflictError } from '../statistics.errors';
-import { ExportStatisticRecord } from './export-statistic.entity';
+import { HsLevelOverlapError, StatisticVersionConflictError } from '../statistics.errors';
+import { ExportStatisticRecord, HS_LEVEL_OVERLAP_CONSTRAINT } from './export-statistic.entity';
+
+/** A statistic and the active one it overlaps at another HS level (ADR 0006). */
+export interface LevelOverlap {
+  readonly key: StatisticKey;
+  readonly overlapping: StatisticKey;
+}
+
+/**
+ * Active statistics at the broader levels of the given keys: at most three primary-key look-ups per
+ * key, which is all a 10-digit key (what the import records) needs.
+ */
+const FIND_ACTIVE_BROADER_SQL = `
+  select v.key, s.key as overlapping
+  from unnest($1::text[], $2::text[]) as v(key, broader)
+  join export_statistic s on s.key = v.broader and s.status = 'active'`;
+
+/**
+ * Active statistics at the narrower levels of the given (2, 4 or 6-digit) keys, through the
+ * exclusion constraint's index: the block comparison and the status are the constraint's own.
+ */
+const FIND_ACTIVE_NARROWER_SQL = `
+  select v.key, s.key as overlapping
+  from unnest($1::text[], $2::char(2)[], $3::smallint[], $4::smallint[], $5::text[]) as v(key, country_code, year, month, hs_code)
+  join export_statistic s on s.country_code = v.country_code and s.year = v.year and s.month = v.month
+    and export_statistic_hs_block(s.hs_code) && export_statistic_hs_block(v.hs_code)
+    and s.status = 'active' and length(s.hs_code) > length(v.hs_code)`;
 
 /** A decided change: the aggregate with its pending events and the version the decision read. */
 export interface DecidedStatistic {
@@ -17,8 +44,42 @@ export interface DecidedStatistic {
 
 @Injectable()
 export class ExportStatisticRepository extends AggregateRepository<DecidedStatistic, ExportStatisticRecord, ExportStatistic, StatisticKey> {
-  constructor(store: AggregateStore, em: EntityManager) {
+  constructor(
+    store: AggregateStore,
+    em: EntityManager,
+    @Inject(PG_POOL) private readonly pool: SqlPool,
+  ) {
     super(store, em, ExportStatisticRecord);
+  }
+
+  /** For each key (in order), the active statistics it overlaps at another HS level, if any. */
+  async findActiveOverlaps(keys: readonly StatisticKey[]): Promise<LevelOverlap[]> {
+    if (keys.length === 0) return [];
+    const broader = keys.flatMap((key) => ancestorsOf(key).map((ancestor) => [key.toString(), ancestor.toString()]));
+    const narrowable = keys.filter((key) => key.hs.level < 10);
+    const [above, below] = await Promise.all([
+      broader.length === 0
+        ? []
+        : this.overlapRows('find-active-broader-hs-levels', FIND_ACTIVE_BROADER_SQL, [broader.map(([key]) => key), broader.map(([, ancestor]) => ancestor)]),
+      narrowable.length === 0
+        ? []
+        : this.overlapRows('find-active-narrower-hs-levels', FIND_ACTIVE_NARROWER_SQL, [
+            narrowable.map(String),
+            narrowable.map((key) => key.country.value),
+            narrowable.map((key) => key.period.year),
+            narrowable.map((key) => key.period.month),
+            narrowable.map((key) => key.hs.value),
+          ]),
+    ]);
+    const order = new Map(keys.map((key, i) => [key.toString(), i]));
+    return [...above, ...below]
+      .sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0) || a.overlapping.localeCompare(b.overlapping))
+      .map((row) => ({ key: StatisticKey.parse(row.key), overlapping: StatisticKey.parse(row.overlapping) }));
+  }
+
+  private async overlapRows(name: string, text: string, values: unknown[]): Promise<{ key: string; overlapping: string }[]> {
+    const { rows } = await this.pool.query<{ key: string; overlapping: string }>({ name, text, values });
+    return rows;
   }
 
   /** The statistic at `key`; one that was never recorded comes back at version 0. */
@@ -40,6 +101,18 @@ export class ExportStatisticRepository extends AggregateRepository<DecidedStatis
   /** Whatever the decision expected, a statistic's lost race is a version conflict (a first record included). */
   protected lostRace({ statistic, expectedVersion }: DecidedStatistic, actualVersion: number): StatisticVersionConflictError {
     return new StatisticVersionConflictError(statistic.key, expectedVersion, actualVersion);
+  }
+
+  /**
+   * The HS-level rule refused a record: the statistic it overlaps is read back (it committed first,
+   * so it is visible now) to be named. Should it have been retracted in the meantime, the refusal
+   * no longer holds: a lost race, which the caller decides again.
+   */
+  protected override async exclusionViolated(violation: ExclusionViolation, decided: readonly DecidedStatistic[]): Promise<unknown> {
+    if (violation.constraint !== HS_LEVEL_OVERLAP_CONSTRAINT) return null;
+    const recorded = decided.filter(({ statistic }) => statistic.status === 'active').map(({ statistic }) => statistic.key);
+    const [overlap] = await this.findActiveOverlaps(recorded);
+    return overlap ? new HsLevelOverlapError(overlap.key, overlap.overlapping) : new StreamVersionConflict(violation.table, -1);
   }
 
   protected toChange({ statistic, expectedVersion }: DecidedStatistic, at: Date): AggregateChange<ExportStatisticRecord> {
@@ -65,6 +138,12 @@ export class ExportStatisticRepository extends AggregateRepository<DecidedStatis
       },
     };
   }
+}
+
+function ancestorsOf(key: StatisticKey): StatisticKey[] {
+  const ancestors: StatisticKey[] = [];
+  for (let hs = key.hs.parent; hs !== null; hs = hs.parent) ancestors.push(StatisticKey.of(key.country, hs, key.period));
+  return ancestors;
 }
 
 function toAggregate(record: ExportStatisticRecord): ExportStatistic {

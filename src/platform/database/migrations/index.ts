@@ -11,6 +11,7 @@ import { Migration20261121000402NamesVersion } from './migration-20261121000402-
 import { Migration20261121000500ExpectSaved } from './migration-20261121000500-expect-saved';
 import { Migration20261121000600SummaryMarks } from './migration-20261121000600-summary-marks';
 import { Migration20261121000700SummaryMarkScopes } from './migration-20261121000700-summary-mark-scopes';
+import { Migration20261207000100HsLevelOverlap } from './migration-20261207000100-hs-level-overlap';
 import { Migration20261207000200CustomsImport } from './migration-20261207000200-customs-import';
 import { Migration20261207000300CustomsImportSchedule } from './migration-20261207000300-customs-import-schedule';
 import { Migration20261207000400CustomsImportSurface } from './migration-20261207000400-customs-import-surface';
@@ -28,6 +29,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000500ExpectSaved', class: Migration20261121000500ExpectSaved },
   { name: 'Migration20261121000600SummaryMarks', class: Migration20261121000600SummaryMarks },
   { name: 'Migration20261121000700SummaryMarkScopes', class: Migration20261121000700SummaryMarkScopes },
+  { name: 'Migration20261207000100HsLevelOverlap', class: Migration20261207000100HsLevelOverlap },
   { name: 'Migration20261207000200CustomsImport', class: Migration20261207000200CustomsImport },
   { name: 'Migration20261207000300CustomsImportSchedule', class: Migration20261207000300CustomsImportSchedule },
   { name: 'Migration20261207000400CustomsImportSurface', class: Migration20261207000400CustomsImportSurface },

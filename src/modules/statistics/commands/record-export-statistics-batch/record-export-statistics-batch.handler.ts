@@ -8,8 +8,9 @@ import type { StatisticContext } from '../../domain/export-statistic';
 import { ExportStatisticRepository } from '../../infrastructure/export-statistic.repository';
 import { StatisticContextProvider } from '../../infrastructure/statistic-context.provider';
 import { parseStatisticInput, type StatisticInput } from '../../statistic-input';
-import { InvalidStatisticsBatchError } from '../../statistics.errors';
+import { HsLevelOverlapError, InvalidStatisticsBatchError } from '../../statistics.errors';
 import { chunkByKey, decideChunk, type ChunkDecision, type InvalidItem, type ParsedItem } from './decide-chunk';
+import { rejectLevelOverlapsWithin } from './level-overlaps';
 import { BatchResult, RecordExportStatisticsBatchCommand } from './record-export-statistics-batch.command';
 import { assertEachKeyOnce } from './repeated-keys';
 
@@ -28,12 +29,14 @@ export class RecordExportStatisticsBatchHandler implements ICommandHandler<Recor
   async execute({ items, metadata }: RecordExportStatisticsBatchCommand): Promise<BatchResult> {
     const parsed = parseAll(items);
     assertEachKeyOnce(parsed);
+    rejectLevelOverlapsWithin(parsed);
     const context = await this.contexts.forKeys(parsed.map((item) => item.key));
     const chunks = chunkByKey(parsed, this.config.BATCH_CHUNK_SIZE);
     // Every chunk is decided before any is written: one invalid item and nothing is.
     const decisions = await Promise.all(chunks.map((chunk) => this.decide(chunk, context)));
     const invalid = decisions.flatMap((decision) => decision.invalid).sort((a, b) => a.index - b.index);
     if (invalid.length > 0) throw new InvalidStatisticsBatchError(invalid);
+    await this.rejectStoredLevelOverlaps(parsed);
 
     const results: BatchResult[] = [];
     let next = 0;
@@ -57,6 +60,17 @@ export class RecordExportStatisticsBatchHandler implements ICommandHandler<Recor
 
   private async decide(items: ParsedItem[], context: StatisticContext): Promise<ChunkDecision> {
     return decideChunk(items, await this.statistics.loadMany(items.map((item) => item.key)), context);
+  }
+
+  /**
+   * An item that overlaps an active statistic at another HS level refuses the batch before any chunk
+   * is written. The database's constraint still decides a race with a writer that commits later.
+   */
+  private async rejectStoredLevelOverlaps(items: readonly ParsedItem[]): Promise<void> {
+    const [first] = await this.statistics.findActiveOverlaps(items.map((item) => item.key));
+    if (!first) return;
+    const item = items.find((candidate) => candidate.key.equals(first.key));
+    throw new HsLevelOverlapError(first.key, first.overlapping, item?.index);
   }
 
   /** A concurrent writer makes the chunk re-read its statistics and decide again. */
