@@ -30,6 +30,13 @@ const HS_LEVEL_OVERLAP_SQL = `alter table export_statistic add constraint ${HS_L
   exclude using gist (country_code with =, year with =, month with =, export_statistic_hs_block(hs_code) with &&)
   where (status = 'active')`;
 
+/**
+ * A unit of the customs import reads its scope (a prefix over some months) from the write side
+ * (migration 20261207000200): months first, then the code by prefix.
+ */
+const SCOPE_INDEX = 'export_statistic_scope_idx';
+const SCOPE_INDEX_SQL = `create index ${SCOPE_INDEX} on export_statistic (year, month, hs_code text_pattern_ops)`;
+
 export const ExportStatisticSchema = new EntitySchema<ExportStatisticRecord>({
   class: ExportStatisticRecord,
   tableName: 'export_statistic',
@@ -45,7 +52,10 @@ export const ExportStatisticSchema = new EntitySchema<ExportStatisticRecord>({
     version: { type: 'integer' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
   },
-  indexes: [{ name: HS_LEVEL_OVERLAP_CONSTRAINT, expression: HS_LEVEL_OVERLAP_SQL }],
+  indexes: [
+    { name: HS_LEVEL_OVERLAP_CONSTRAINT, expression: HS_LEVEL_OVERLAP_SQL },
+    { name: SCOPE_INDEX, expression: SCOPE_INDEX_SQL },
+  ],
   checks: [
     { name: 'export_statistic_hs_code_check', expression: `hs_code ~ '^([0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{10})$'` },
     { name: 'export_statistic_month_check', expression: 'month >= 1 and month <= 12' },
