@@ -1,4 +1,5 @@
 import { DomainError, ValidationError, type ErrorCategory } from '../../kernel/domain-error';
+import { ExclusionViolation } from './aggregate-store';
 import { isLostRace, onExpectedVersion, retryOnConflict } from './retry-on-conflict';
 import { StreamVersionConflict } from './stream-version-conflict';
 
@@ -48,9 +49,13 @@ describe('retryOnConflict', () => {
   });
 
   it('given a refusal by a rule across aggregates (CONFLICT, such as an HS-level overlap), then it is thrown at once, not decided again', async () => {
-    const { attempt, attempts } = losing(1, 'CONFLICT');
+    const attempts: number[] = [];
+    const overlapping = retryOnConflict(async (number) => {
+      attempts.push(number);
+      throw new Lost('CONFLICT', new ExclusionViolation('export_statistic', 'export_statistic_hs_level_overlap'));
+    }, 3);
 
-    await expect(retryOnConflict(attempt, 3)).rejects.toBeInstanceOf(Lost);
+    await expect(overlapping).rejects.toBeInstanceOf(Lost);
     expect(attempts).toEqual([1]);
   });
 
