@@ -153,7 +153,11 @@ describe('CustomsImportScheduleModule in a Nest application', () => {
 
   it('given the schedule enabled and the job service bound as its starter, when the app starts a minute after a firing, then the service is asked once', async () => {
     @Global()
-    @Module({ providers: [{ provide: APP_CONFIG, useValue: config }, { provide: PG_POOL, useValue: pool }], exports: [APP_CONFIG, PG_POOL] })
+    // What the application's global modules give every module: the config, the pool and the one Clock.
+    @Module({
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: PG_POOL, useValue: pool }, Clock],
+      exports: [APP_CONFIG, PG_POOL, Clock],
+    })
     class PlatformStandIn {}
     @Module({ providers: [JobServiceStandIn], exports: [JobServiceStandIn] })
     class JobModule {}

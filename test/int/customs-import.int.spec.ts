@@ -87,7 +87,8 @@ describe('customs import', () => {
       if (states.includes(view.state)) return view;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`import ${id} did not reach ${states.join('/')}: ${JSON.stringify((await service.get(id)).counts)}`);
+    const { state, pausedUntil, pauseReason, counts } = await service.get(id);
+    throw new Error(`import ${id} did not reach ${states.join('/')}: ${JSON.stringify({ state, pausedUntil, pauseReason, counts })}`);
   }
 
   async function run(months: string, hsCodes?: string[]): Promise<CustomsImportView> {

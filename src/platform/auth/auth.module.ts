@@ -1,12 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { Clock } from '../cqrs/clock';
 import { Authenticator } from './authenticator';
 import { RolesGuard } from './roles.guard';
 
 @Global()
 @Module({
-  providers: [Authenticator, Clock, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [Authenticator, { provide: APP_GUARD, useClass: RolesGuard }],
   exports: [Authenticator],
 })
 export class AuthModule {}

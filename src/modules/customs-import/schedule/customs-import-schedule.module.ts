@@ -1,5 +1,4 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
-import { Clock } from '../../../platform/cqrs/clock';
 import { CustomsImportScheduleHost } from './customs-import-schedule.host';
 import { SCHEDULED_IMPORT_STARTER, type ScheduledImportStarter } from './scheduled-import-starter';
 
@@ -14,7 +13,7 @@ export class CustomsImportScheduleModule {
     return {
       module: CustomsImportScheduleModule,
       imports: options.imports,
-      providers: [Clock, { provide: SCHEDULED_IMPORT_STARTER, useExisting: options.starter }, CustomsImportScheduleHost],
+      providers: [{ provide: SCHEDULED_IMPORT_STARTER, useExisting: options.starter }, CustomsImportScheduleHost],
     };
   }
 }
