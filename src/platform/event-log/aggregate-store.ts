@@ -39,6 +39,8 @@ export class ExclusionViolation extends Error {
 
 /** Raised by event_log_expect_saved when a multi-change write's counts do not add up. */
 const LOST_RACE_SQLSTATE = 'EL001';
+/** PostgreSQL's deadlock_detected: the victim's statement was rolled back whole. */
+const DEADLOCK_SQLSTATE = '40P01';
 /** PostgreSQL's exclusion_violation. */
 const EXCLUSION_VIOLATION_SQLSTATE = '23P01';
 
@@ -202,7 +204,9 @@ export class AggregateStore {
   /**
    * A concurrent creator shows up as the snapshot's primary key refusing the new row, or the log
    * refusing a (stream_id, stream_version) that exists: the same lost race as an update whose
-   * version predicate matched nothing (which a multi-change write reports as SQLSTATE EL001). An
+   * version predicate matched nothing (which a multi-change write reports as SQLSTATE EL001). So is
+   * a deadlock: two writers crossing on rows an exclusion constraint checks (a chapter and a code
+   * under it), of which PostgreSQL rolls one back whole; deciding again meets the winner's row. An
    * exclusion constraint's refusal is no race: it becomes an ExclusionViolation.
    */
   private async lostRaceAsNull<T>(table: AggregateTable, query: Promise<T>): Promise<T | null> {
@@ -211,7 +215,7 @@ export class AggregateStore {
     } catch (error) {
       // Checked by shape: MikroORM's driver brings a node-postgres of its own, with its own error class.
       const { code, constraint } = databaseErrorOf(error);
-      if (code === LOST_RACE_SQLSTATE) return null;
+      if (code === LOST_RACE_SQLSTATE || code === DEADLOCK_SQLSTATE) return null;
       if (code === EXCLUSION_VIOLATION_SQLSTATE) throw new ExclusionViolation(table.name, String(constraint));
       if (constraint === `${table.name}_pkey` || constraint === 'event_log_stream_version_key') return null;
       throw error;
