@@ -56,6 +56,9 @@ export async function runSoakBench(): Promise<BenchSection> {
     RELAY_NAME: prefix,
     RELAY_ENABLED: 'true',
     CONSUMERS_ENABLED: 'true',
+    // The soak is about the service's steady load; an import is measured by its own section.
+    CUSTOMS_IMPORT_WORKERS: 'false',
+    CUSTOMS_IMPORT_SCHEDULE_ENABLED: 'false',
     OPERATOR_API_KEYS: `soak:${API_KEY}`,
   };
   // Instance logs and heap snapshots (reports/ is not committed).

@@ -43,6 +43,7 @@ export default async function faultsGlobalSetup(): Promise<void> {
     BROKER_PREFIX: uniqueName('test-faults-template'),
     RELAY_ENABLED: 'false',
     CONSUMERS_ENABLED: 'false',
+    CUSTOMS_IMPORT_WORKERS: 'false',
     OPERATOR_API_KEYS: `test-operator:${TEST_OPERATOR_KEY}`,
   };
   await runCli(env, ['migrate']);
