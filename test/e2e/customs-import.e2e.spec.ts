@@ -1,17 +1,8 @@
-import { connect } from 'amqplib';
 import Decimal from 'decimal.js';
 import { Pool } from 'pg';
-import type { AppConfig } from '../../src/config/app-config';
-import { workQueueName } from '../../src/modules/customs-import';
-import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
-import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
-import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
-import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
-import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { CustomsStandIn, startCustomsStandIn } from '../support/customs-stand-in/customs-stand-in';
-import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
-import { graphql, startTestApp, stopTestApp } from '../support/test-app';
+import { graphql } from '../support/test-app';
+import { deleteCustomsImportState, startLiveTestApp, stopLiveTestApp, type TestApp } from '../support/live-test-app';
 import { TEST_READER_KEY, testConfig, uniqueName } from '../support/test-config';
 
 // The customs import as an operator runs it: started through GraphQL (HS codes typed and from a
@@ -48,7 +39,7 @@ const IMPORT_FIELDS = `id state visible lastPosition hsCodes waitingFor
 
 describe('customs import through GraphQL', () => {
   let standIn: CustomsStandIn;
-  let harness: Awaited<ReturnType<typeof startTestApp>> | undefined;
+  let harness: TestApp | undefined;
   const relayName = uniqueName('test-relay');
   const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 2 });
   const importIds: string[] = [];
@@ -58,14 +49,7 @@ describe('customs import through GraphQL', () => {
   beforeAll(async () => {
     standIn = await startCustomsStandIn({ port: 0, serviceKey: KEY });
     await clearMonth();
-    // The relay publishes only what is written from now on, not the test database's history.
-    await startCheckpointAtHead(db, relayName);
-    harness = await startTestApp({
-      RELAY_ENABLED: 'true',
-      CONSUMERS_ENABLED: 'true',
-      RELAY_NAME: relayName,
-      RELAY_POLL_INTERVAL_MS: '200',
-      SUMMARY_FLUSH_INTERVAL_MS: '200',
+    harness = await startLiveTestApp(db, relayName, {
       CUSTOMS_IMPORT_WORKERS: 'true',
       CUSTOMS_API_URL: standIn.url,
       CUSTOMS_SERVICE_KEY: KEY,
@@ -80,19 +64,8 @@ describe('customs import through GraphQL', () => {
   afterAll(async () => {
     await clearMonth();
     await db.query('delete from customs_import where id = any($1::uuid[])', [importIds]);
-    await deleteRelayState(db, relayName);
-    if (harness) {
-      const { config } = harness;
-      await db.query('delete from customs_quota_day where scope = $1', [config.BROKER_PREFIX]);
-      await db.query('delete from customs_rate where scope = $1', [config.BROKER_PREFIX]);
-      await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
-      await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
-      await new PgNamesVersion(db).deleteAll(config.ES_INDEX_PREFIX);
-      await harness.app.get(ReadModelIndexManager).deleteAll();
-      await stopTestApp(harness);
-      await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
-      await deleteWorkQueues(config);
-    }
+    await stopLiveTestApp(db, relayName, harness);
+    if (harness) await deleteCustomsImportState(db, harness.config);
     await standIn.close();
     await db.end();
   });
@@ -264,11 +237,4 @@ function sourceTotals(standIn: CustomsStandIn, month: string, prefixes: readonly
     }
   }
   return { valueUsd, weightKg, rows, statistics };
-}
-
-async function deleteWorkQueues(config: AppConfig): Promise<void> {
-  const connection = await connect(config.RABBITMQ_URL);
-  const channel = await connection.createChannel();
-  for (const step of ['request', 'fetch', 'process'] as const) await channel.deleteQueue(workQueueName(config.BROKER_PREFIX, step));
-  await connection.close();
 }

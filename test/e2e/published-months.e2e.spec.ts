@@ -1,20 +1,14 @@
 import Decimal from 'decimal.js';
 import { randomInt } from 'node:crypto';
 import { Pool } from 'pg';
-import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
-import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
-import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
 import type { StatisticInput } from '../../src/modules/statistics/statistic-input';
 import { Clock } from '../../src/platform/cqrs/clock';
-import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
-import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { READ_MODEL_ALIASES } from '../../src/modules/dashboards/read-model.tokens';
 import { ReadModelProjection } from '../../src/modules/dashboards/read-model.projection';
 import { countryEvents as c } from '../support/read-model-events';
-import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
 import { deleteStatistics, keyOf } from '../support/statistic-builders';
-import { graphql, startTestApp, stopTestApp } from '../support/test-app';
+import { graphql } from '../support/test-app';
+import { startLiveTestApp, stopLiveTestApp, type TestApp } from '../support/live-test-app';
 import { TEST_READER_KEY, testConfig, uniqueName } from '../support/test-config';
 
 /**
@@ -44,7 +38,7 @@ describe('rates over a year in progress compare like months, and a future period
   // Codes no other test or earlier run uses (see aStatisticInput).
   const CODES = { CN: `85${String(randomInt(0, 10 ** 8)).padStart(8, '0')}`, US: `87${String(randomInt(0, 10 ** 8)).padStart(8, '0')}` } as const;
   const inputs = statistics(CODES);
-  let harness: Awaited<ReturnType<typeof startTestApp>> | undefined;
+  let harness: TestApp | undefined;
   let position: string;
 
   const ask = async (query: string) => {
@@ -53,15 +47,7 @@ describe('rates over a year in progress compare like months, and a future period
   };
 
   beforeAll(async () => {
-    // The relay publishes only what is written from now on, not the test database's history.
-    await startCheckpointAtHead(db, relayName);
-    harness = await startTestApp({
-      RELAY_ENABLED: 'true',
-      CONSUMERS_ENABLED: 'true',
-      RELAY_NAME: relayName,
-      RELAY_POLL_INTERVAL_MS: '200',
-      SUMMARY_FLUSH_INTERVAL_MS: '200',
-    });
+    harness = await startLiveTestApp(db, relayName);
     jest.spyOn(harness.app.get(Clock), 'now').mockReturnValue(NOW);
     // The relay starts at the head, so the countries registered long ago reach this run's indexes
     // only this way (a profile of a country the read model does not know is NOT_FOUND).
@@ -83,16 +69,7 @@ describe('rates over a year in progress compare like months, and a future period
 
   afterAll(async () => {
     await deleteStatistics(db, inputs.map(keyOf));
-    await deleteRelayState(db, relayName);
-    if (harness) {
-      const { config } = harness;
-      await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
-      await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
-      await new PgNamesVersion(db).deleteAll(config.ES_INDEX_PREFIX);
-      await harness.app.get(ReadModelIndexManager).deleteAll();
-      await stopTestApp(harness);
-      await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
-    }
+    await stopLiveTestApp(db, relayName, harness);
     await db.end();
   });
 

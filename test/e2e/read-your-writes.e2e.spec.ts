@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
-import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
-import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
-import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
-import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
-import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
 import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
-import { graphql, startTestApp, stopTestApp } from '../support/test-app';
+import { graphql } from '../support/test-app';
+import { startLiveTestApp, stopLiveTestApp, type TestApp } from '../support/live-test-app';
 import { TEST_READER_KEY, testConfig, uniqueName } from '../support/test-config';
 
 /**
@@ -17,35 +11,18 @@ import { TEST_READER_KEY, testConfig, uniqueName } from '../support/test-config'
  * checkpoint, then watermarks behind it in every queue) and says `fresh: true`.
  */
 describe('read your writes through GraphQL', () => {
-  let harness: Awaited<ReturnType<typeof startTestApp>> | undefined;
+  let harness: TestApp | undefined;
   const created: string[] = [];
   const relayName = uniqueName('test-relay');
   const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 2 });
 
   beforeAll(async () => {
-    // The relay publishes only what is written from now on, not the test database's history.
-    await startCheckpointAtHead(db, relayName);
-    harness = await startTestApp({
-      RELAY_ENABLED: 'true',
-      CONSUMERS_ENABLED: 'true',
-      RELAY_NAME: relayName,
-      RELAY_POLL_INTERVAL_MS: '200',
-      SUMMARY_FLUSH_INTERVAL_MS: '200',
-    });
+    harness = await startLiveTestApp(db, relayName);
   });
 
   afterAll(async () => {
     await deleteStatistics(db, created);
-    await deleteRelayState(db, relayName);
-    if (harness) {
-      const { config } = harness;
-      await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
-      await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
-      await new PgNamesVersion(db).deleteAll(config.ES_INDEX_PREFIX);
-      await harness.app.get(ReadModelIndexManager).deleteAll();
-      await stopTestApp(harness);
-      await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
-    }
+    await stopLiveTestApp(db, relayName, harness);
     await db.end();
   });
 

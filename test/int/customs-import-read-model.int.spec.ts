@@ -1,17 +1,9 @@
 import Decimal from 'decimal.js';
 import { Pool } from 'pg';
 import { CustomsImportService, type CustomsImportView } from '../../src/modules/customs-import';
-import { workQueueName } from '../../src/modules/customs-import';
-import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
-import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
-import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
-import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
-import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
-import { connect } from 'amqplib';
 import { CustomsStandIn, startCustomsStandIn } from '../support/customs-stand-in/customs-stand-in';
-import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
-import { graphql, startTestApp, stopTestApp } from '../support/test-app';
+import { graphql } from '../support/test-app';
+import { deleteCustomsImportState, startLiveTestApp, stopLiveTestApp, type TestApp } from '../support/live-test-app';
 import { TEST_READER_KEY, testConfig, uniqueName } from '../support/test-config';
 
 // The import all the way to the dashboards: relay, consumers and Elasticsearch on, so the month's
@@ -23,7 +15,7 @@ const CHAPTERS = ['01', '02', '03', '04', '05'];
 
 describe('customs import into the read model', () => {
   let standIn: CustomsStandIn;
-  let harness: Awaited<ReturnType<typeof startTestApp>> | undefined;
+  let harness: TestApp | undefined;
   const relayName = uniqueName('test-relay');
   const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 2 });
 
@@ -31,13 +23,7 @@ describe('customs import into the read model', () => {
     standIn = await startCustomsStandIn({ port: 0, serviceKey: KEY });
     await db.query('delete from event_log where stream_id like $1', [`statistic:%-${MONTH}`]);
     await db.query('delete from export_statistic where year = 2001 and month = 11');
-    await startCheckpointAtHead(db, relayName);
-    harness = await startTestApp({
-      RELAY_ENABLED: 'true',
-      CONSUMERS_ENABLED: 'true',
-      RELAY_NAME: relayName,
-      RELAY_POLL_INTERVAL_MS: '200',
-      SUMMARY_FLUSH_INTERVAL_MS: '200',
+    harness = await startLiveTestApp(db, relayName, {
       CUSTOMS_IMPORT_WORKERS: 'true',
       CUSTOMS_API_URL: standIn.url,
       CUSTOMS_SERVICE_KEY: KEY,
@@ -46,22 +32,8 @@ describe('customs import into the read model', () => {
   });
 
   afterAll(async () => {
-    await deleteRelayState(db, relayName);
-    if (harness) {
-      const { config } = harness;
-      await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
-      await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
-      await new PgNamesVersion(db).deleteAll(config.ES_INDEX_PREFIX);
-      await harness.app.get(ReadModelIndexManager).deleteAll();
-      await db.query('delete from customs_quota_day where scope = $1', [config.BROKER_PREFIX]);
-      await db.query('delete from customs_rate where scope = $1', [config.BROKER_PREFIX]);
-      await stopTestApp(harness);
-      await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
-      const connection = await connect(config.RABBITMQ_URL);
-      const channel = await connection.createChannel();
-      for (const step of ['request', 'fetch', 'process'] as const) await channel.deleteQueue(workQueueName(config.BROKER_PREFIX, step));
-      await connection.close();
-    }
+    await stopLiveTestApp(db, relayName, harness);
+    if (harness) await deleteCustomsImportState(db, harness.config);
     await db.end();
     await standIn.close();
   });

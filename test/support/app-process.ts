@@ -132,18 +132,19 @@ export class AppProcess {
 }
 
 /** Runs an operator command of the built CLI (`node dist/cli/main.js <args>`) with this environment; throws with its output if it fails. */
-export async function runCli(env: Record<string, string>, args: string[], timeoutMs = 300_000): Promise<string> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function runCli(env: Record<string, string>, args: string[], timeoutMs = 300_000): Promise<string> {
+  return runToExit(process.execPath, [CLI, ...args], { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeoutMs, `cli ${args.join(' ')}`);
+}
+
+/** Runs a command in the repository to its exit (killed after `timeoutMs`); its output, or an error naming `label` with the output's tail. */
+export async function runToExit(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, label: string): Promise<string> {
+  const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const [code] = (await once(child, 'exit')) as [number | null];
   clearTimeout(timer);
-  if (code !== 0) throw new Error(`cli ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`);
+  if (code !== 0) throw new Error(`${label} failed (exit ${code}):\n${output.slice(-4000)}`);
   return output;
 }

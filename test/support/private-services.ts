@@ -1,20 +1,11 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { freePort, REPO_ROOT } from './app-process';
+import { freePort, REPO_ROOT, runToExit } from './app-process';
 
 /** Runs one of the project's scripts with extra environment; throws with its output when it fails. */
 async function script(name: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<void> {
-  const child = spawn('bash', [join(REPO_ROOT, 'scripts', name), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  clearTimeout(timer);
-  if (code !== 0) throw new Error(`scripts/${name} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`);
+  await runToExit('bash', [join(REPO_ROOT, 'scripts', name), ...args], { ...process.env, ...env }, timeoutMs, `scripts/${name} ${args.join(' ')}`);
 }
 
 /**

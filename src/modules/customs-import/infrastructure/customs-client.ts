@@ -20,6 +20,8 @@ export interface CustomsClientOptions {
   readonly quotaResetHour?: number;
   /** Told of each failed attempt that will be retried; the error is already free of the key. */
   readonly onRetry?: (event: { readonly attempt: number; readonly error: CustomsApiError; readonly delayMs: number }) => void;
+  /** Every attempt, retries included, runs through this (the import's quota counter and rate limiter). */
+  readonly eachAttempt?: <T>(attempt: () => Promise<T>) => Promise<T>;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
@@ -50,7 +52,8 @@ export class CustomsClient {
   async fetchUnit(unit: ImportUnit): Promise<CustomsUnitResponse> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return { ...(await this.attempt(unit)), attempts: attempt };
+        const call = () => this.attempt(unit);
+        return { ...(await (this.options.eachAttempt ? this.options.eachAttempt(call) : call())), attempts: attempt };
       } catch (raw) {
         const error = classify(this.redact(raw), (this.options.now ?? (() => new Date()))(), this.options.quotaResetHour ?? 0);
         if (!error.transient) throw error;

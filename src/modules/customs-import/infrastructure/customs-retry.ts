@@ -1,3 +1,4 @@
+import { backoffDelay as cappedBackoff } from '../../../platform/concurrency/backoff';
 import {
   CustomsApiError,
   CustomsGatewayError,
@@ -39,5 +40,5 @@ export function classify(error: CustomsApiError, now: Date, quotaResetHour: numb
 
 /** Exponential back-off with full jitter: a random wait up to base * 2^retry, capped. */
 export function backoffDelay(retry: number, baseMs: number, maxMs: number, random: () => number): number {
-  return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** retry));
+  return Math.floor(random() * cappedBackoff(retry + 1, baseMs, maxMs));
 }
