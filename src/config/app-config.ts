@@ -28,6 +28,10 @@ const schema = z.object({
   DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   // What the pool's connections call themselves in pg_stat_activity (so operators can tell them apart).
   DATABASE_APPLICATION_NAME: z.string().regex(/^[A-Za-z0-9._:-]{1,63}$/, '1-63 of A-Z a-z 0-9 . _ : -').default('export-stats'),
+  // A transaction left idle this long is ended by PostgreSQL, its locks released: an instance that
+  // froze (or lost its network) holding one must not stall every other instance waiting on them.
+  // Above the longest legitimate pause inside a transaction (a summary flush's round, seconds).
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   RABBITMQ_URL: z.string().url().default('amqp://guest:guest@127.0.0.1:5672'),
   // AMQP heartbeat asked of the broker, in seconds: an instance that stops answering (frozen,
   // partitioned) has its connections closed after about two of them, and its shard queues pass to

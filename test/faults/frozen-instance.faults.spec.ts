@@ -9,7 +9,8 @@ import { WriteLoad } from '../support/write-load';
  * broker's heartbeats (AMQP_HEARTBEAT_S, 2 s here), the broker closes its connection, and each
  * single-active-consumer queue activates the other instance's consumer. The frozen instance
  * consumed every queue when it froze; the read model reaches the log's head while it is still
- * frozen. Then it thaws (SIGCONT) and finds its connection gone, and the read model still ends
+ * frozen. If it froze inside a summary flush, its transaction holds marks the healthy instance's
+ * flush waits for, until PostgreSQL ends it (DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, 10 s here). Then it thaws (SIGCONT) and finds its connection gone, and the read model still ends
  * equal to a rebuild and to SQL.
  */
 describe('fault: a frozen instance (SIGSTOP) loses its queues to a healthy one', () => {
@@ -20,8 +21,9 @@ describe('fault: a frozen instance (SIGSTOP) loses its queues to a healthy one',
   beforeAll(async () => {
     world = await FaultWorld.create();
     // Started first, it becomes the active consumer of every queue; the relay runs in the other.
-    frozen = await world.startApp('instance to freeze', { RELAY_ENABLED: 'false' });
-    healthy = await world.startApp('healthy instance');
+    const idleTransactions = { DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '10000' };
+    frozen = await world.startApp('instance to freeze', { ...idleTransactions, RELAY_ENABLED: 'false' });
+    healthy = await world.startApp('healthy instance', idleTransactions);
     world.mark('started');
   }, FAULT_TEST_TIMEOUT_MS);
 

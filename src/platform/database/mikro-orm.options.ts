@@ -15,7 +15,13 @@ export function mikroOrmOptions(config: AppConfig): Options<PostgreSqlDriver> {
     clientUrl: config.DATABASE_URL,
     // An exhausted pool answers within the acquire timeout (DATABASE_UNAVAILABLE), not after knex's minute.
     pool: { min: 0, max: config.DATABASE_POOL_SIZE, acquireTimeoutMillis: config.DATABASE_ACQUIRE_TIMEOUT_MS },
-    driverOptions: { connection: { connectionTimeoutMillis: config.STARTUP_TIMEOUT_MS, application_name: config.DATABASE_APPLICATION_NAME } },
+    driverOptions: {
+      connection: {
+        connectionTimeoutMillis: config.STARTUP_TIMEOUT_MS,
+        application_name: config.DATABASE_APPLICATION_NAME,
+        idle_in_transaction_session_timeout: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
+    },
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
     discovery: { warnWhenNoEntities: false },

@@ -127,9 +127,16 @@ export class OrmSqlPool implements SqlPool {
  * application, PG_POOL is MikroORM's pool.
  */
 export function createPgPool(config: AppConfig): Pool {
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: config.STARTUP_TIMEOUT_MS });
-  // An idle client that loses its server must not crash the tool: the pool drops it.
+  const pool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: config.STARTUP_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  });
+  // A client that loses its server must not crash the tool: an idle one the pool drops, one in use
+  // (a transaction the server ended) fails its next statement, which the caller sees.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

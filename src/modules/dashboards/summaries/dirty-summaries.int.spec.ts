@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { testConfig } from '../../../../test/support/test-config';
+import { openWriteSide, type WriteSide } from '../../../../test/support/write-side';
 import { TouchedScopes } from '../domain/summary-scopes';
 import { DirtySummaries, type DirtyRow } from './dirty-summaries';
 
@@ -104,6 +105,42 @@ describe('DirtySummaries, the append-only summary queue (real PostgreSQL)', () =
     expect(secondWaited).toBe(true);
     expect(first).toHaveLength(2);
     expect(second).toEqual([]);
+    expect(await queue.count()).toBe(0);
+  });
+});
+
+describe('DirtySummaries on the application pool, whose transactions the server ends when left idle', () => {
+  let side: WriteSide;
+  let queue: DirtySummaries;
+
+  beforeAll(async () => {
+    side = await openWriteSide(testConfig({ DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1000' }), 4);
+    queue = new DirtySummaries(side.pool, `dirty-int-${randomBytes(4).toString('hex')}`);
+  });
+  afterEach(() => queue.deleteAll());
+  afterAll(() => side.close());
+
+  it('given a flush stalled mid-recomputation (its instance frozen), when another flush meets its marks, then it takes them once the server ends the stalled transaction', async () => {
+    await queue.mark('live', scopes(['2026-08', 'total'], ['2026-08', 'hs-85']));
+    const head = await queue.head();
+    let thaw!: () => void;
+    const frozen = new Promise<void>((resolve) => (thaw = resolve));
+    const stalled: DirtyRow[] = [];
+    const stalledFlush = queue.take(head, 100, async (rows) => {
+      stalled.push(...rows);
+      await frozen;
+    });
+    stalledFlush.catch(() => undefined);
+    await waitUntil(() => stalled.length > 0);
+
+    const healthy: DirtyRow[] = [];
+    const taken = await queue.take(head, 100, async (rows) => void healthy.push(...rows));
+    thaw();
+
+    expect(taken).toBe(2);
+    expect(sorted(healthy)).toEqual(sorted(stalled));
+    // The stalled flush learns on commit that its transaction is gone; its marks were never deleted twice.
+    await expect(stalledFlush).rejects.toThrow();
     expect(await queue.count()).toBe(0);
   });
 });

@@ -47,7 +47,8 @@ export class DirtySummaries {
    * resolves and stay queued if it throws. A round is bounded by months, not by marks: a month's
    * import marks its ~7,000 summaries hundreds of thousands of times over, and a bound on marks
    * recomputed the same month once per round. Marks another flush is taking are waited for and
-   * left to it. Returns how many summaries were marked (repeats included); 0 means nothing is
+   * left to it; a flush whose instance froze or lost its network holds them until PostgreSQL ends
+   * its idle transaction (DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS), and they are taken here. Returns how many summaries were marked (repeats included); 0 means nothing is
    * left up to `upTo`.
    */
   async take(upTo: string, months: number, recompute: (rows: DirtyRow[]) => Promise<void>): Promise<number> {
