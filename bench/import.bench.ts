@@ -81,7 +81,9 @@ export async function runImportBench(): Promise<BenchSection> {
       CUSTOMS_STAND_IN_PORT: String(standInPort),
       CUSTOMS_STAND_IN_SCALE: 'benchmark',
     });
-    service = spawnChild('service', [join(ROOT, 'dist/main.js')], serviceEnv);
+    // IMPORT_BENCH_PROFILE_DIR=<dir> writes the service's V8 CPU profile there when it stops.
+    const profile = process.env.IMPORT_BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.IMPORT_BENCH_PROFILE_DIR] : [];
+    service = spawnChild('service', [...profile, join(ROOT, 'dist/main.js')], serviceEnv);
     const graphql = graphqlClient(`http://127.0.0.1:${httpPort}/graphql`);
     await waitUntil('the service and the stand-in answer', async () => (await reachable(`http://127.0.0.1:${httpPort}/health`)) && reachable(`http://127.0.0.1:${standInPort}/`), 120_000);
     // The read model starts fresh: first it catches up with the seeded reference data.
