@@ -7,6 +7,7 @@ import { HS_TREE, PARTNER_REFERENCE } from './customs-import.tokens';
 import { CustomsImportWorker } from './customs-import.worker';
 import { CustomsCallGate } from './infrastructure/customs-call-gate';
 import { CustomsFetcher } from './infrastructure/customs-fetcher';
+import { CustomsImportGauges } from './infrastructure/customs-import-gauges';
 import { CustomsWorkQueues } from './infrastructure/customs-work-queues';
 import { ImportJobRepository } from './infrastructure/import-job.repository';
 import { nomenclatureHsTree } from './infrastructure/nomenclature-hs-tree';
@@ -28,6 +29,7 @@ import { UnitProcessor } from './unit-processor';
     CustomsImportService,
     CustomsImportStatus,
     CustomsImportResolver,
+    CustomsImportGauges,
   ],
   exports: [CustomsImportService, CustomsImportStatus],
 })
