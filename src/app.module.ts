@@ -16,7 +16,7 @@ import { LoggingModule } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
 import { DashboardsModule } from './modules/dashboards';
-import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService } from './modules/customs-import';
+import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService, CustomsPublishedMonths } from './modules/customs-import';
 import { customsScheduleEnabled } from './config/customs-import-ops.config';
 
 /** What a caller may change about the app besides its configuration. */
@@ -45,7 +45,8 @@ export class AppModule {
         CatalogueModule,
         ReferenceDataModule,
         DeliveryModule,
-        DashboardsModule,
+        // The dashboards' publication horizon is the latest month the customs import brought in (ADR 0007).
+        DashboardsModule.register({ imports: [CustomsImportModule], publishedMonths: CustomsPublishedMonths }),
         CustomsImportModule,
         // Fires each month's import into the job service; only where the schedule is enabled.
         ...(customsScheduleEnabled(config) ? [CustomsImportScheduleModule.register({ imports: [CustomsImportModule], starter: CustomsImportService })] : []),

@@ -109,6 +109,9 @@ const schema = z.object({
   REBUILD_BATCH_SIZE: z.coerce.number().int().min(100).max(50_000).default(5000),
   // Consumers queue the summaries a batch touches; they are recomputed together this often.
   SUMMARY_FLUSH_INTERVAL_MS: millis(10).default(1000),
+  // How long an instance keeps the customs import's latest published month (the dashboards'
+  // horizon, ADR 0007) before asking PostgreSQL again; 0 asks on every query.
+  PUBLICATION_HORIZON_CACHE_MS: millis(0).default(5000),
   // The customs import (docs/adr/0004-customs-import.md). The key is a secret: never logged, and
   // nothing derived from it reaches an error, a metric or an event.
   CUSTOMS_API_URL: z.string().url().default('http://127.0.0.1:3100'),

@@ -37,6 +37,9 @@ describe('customs import', () => {
   let service: CustomsImportService;
   let clock: Clock;
   let clockOffsetMs = 0;
+  // Deleted at the end: a completed import of every chapter left behind would be the dashboards'
+  // publication horizon for every later test on this database (ADR 0007).
+  const importIds: string[] = [];
 
   beforeAll(async () => {
     standIn = await startCustomsStandIn({ port: 0, serviceKey: KEY });
@@ -61,6 +64,7 @@ describe('customs import', () => {
   });
 
   afterAll(async () => {
+    await db.query('delete from customs_import where id = any($1::uuid[])', [importIds]);
     await db.query('delete from customs_quota_day where scope = $1', [config.BROKER_PREFIX]);
     await db.query('delete from customs_rate where scope = $1', [config.BROKER_PREFIX]);
     await stopTestApp({ app, db });
@@ -93,6 +97,7 @@ describe('customs import', () => {
 
   async function run(months: string, hsCodes?: string[]): Promise<CustomsImportView> {
     const started = await service.start({ months, hsCodes, actor: 'int-test' });
+    importIds.push(started.id);
     return finished(started.id);
   }
 
@@ -242,6 +247,7 @@ describe('customs import', () => {
     standIn.state.dailyQuota = 3;
 
     const started = await service.start({ months: month, hsCodes: chapters, actor: 'int-test' });
+    importIds.push(started.id);
     const paused = await finished(started.id, ['paused', ...FINISHED]);
 
     const resetsAt = nextQuotaReset(clock.now());

@@ -25,7 +25,10 @@ import { Clock } from '../../platform/cqrs/clock';
 import { QUERY_CLIENT } from '../../platform/elasticsearch/elasticsearch.module';
 import type { IndexSet } from './elasticsearch/read-model-indexes';
 import { PUBLICATION_HORIZON } from './publication/publication-horizon';
-import { ReadModelPublicationHorizon } from './publication/read-model-publication-horizon';
+import { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication/published-month-source';
+import { CachedPublishedMonth } from './publication/cached-published-month';
+import { ImportFirstPublicationHorizon } from './publication/import-first-publication-horizon';
+import { ReadModelLatestMonth } from './publication/read-model-latest-month';
 
 /** The read model's collaborators are plain classes (the CLI builds them without Nest); these wire them. */
 export const readModelProviders: Provider[] = [
@@ -41,9 +44,15 @@ export const readModelProviders: Provider[] = [
   { provide: RebuildRuns, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new RebuildRuns(pool, c.ES_INDEX_PREFIX) },
   { provide: DUAL_WRITE, useExisting: RebuildRuns },
   {
+    // The customs import's month when DashboardsModule.register wired one in (the app does), else the read model's.
     provide: PUBLICATION_HORIZON,
-    inject: [QUERY_CLIENT, READ_MODEL_ALIASES, Clock],
-    useFactory: (es: Client, indexes: IndexSet, clock: Clock) => new ReadModelPublicationHorizon(es, indexes, clock),
+    inject: [QUERY_CLIENT, READ_MODEL_ALIASES, Clock, APP_CONFIG, { token: PUBLISHED_MONTH_SOURCE, optional: true }],
+    useFactory: (es: Client, indexes: IndexSet, clock: Clock, c: AppConfig, imported?: PublishedMonthSource) =>
+      new ImportFirstPublicationHorizon(
+        imported ? new CachedPublishedMonth(imported, c.PUBLICATION_HORIZON_CACHE_MS) : null,
+        new ReadModelLatestMonth(es, indexes),
+        clock,
+      ),
   },
   { provide: EventLogReplay, inject: [PG_POOL], useFactory: (pool: Pool) => new EventLogReplay(pool) },
   { provide: DirtySummaries, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new DirtySummaries(pool, c.ES_INDEX_PREFIX) },
