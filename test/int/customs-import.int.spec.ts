@@ -351,6 +351,35 @@ describe('customs import', () => {
     expect((await stored(month, ['01'])).figures.size).toBe(0);
   });
 
+  it('given a subheading recorded by hand where the import brings its 10-digit lines, when imported, then that unit is refused with the reason, once, and the rest completes', async () => {
+    const month = '2001-11';
+    await clearMonth(month);
+    // An analyst's 6-digit figure for one partner-month: the import's 10-digit lines under it would
+    // count the same exports twice, so the statistics refuse them (STATISTIC.HS_LEVEL_OVERLAP).
+    const [first] = [...standIn.state.source.rows('200111', '01')].filter((row) => row.expDlr > 0);
+    const byHand = { countryCode: first.statCd, hsCode: first.hsCd.slice(0, 6), period: month, valueUsd: '12345.00', weightKg: '67.000' };
+    await app.get(CommandBus).execute(new RecordExportStatisticsBatchCommand([byHand], { correlationId: `by-hand-${month}`, causationId: `by-hand-${month}`, actor: 'int-test' }));
+    let processed = 0;
+    const worker = app.get(CustomsImportWorker);
+    const process = worker.process.bind(worker);
+    worker.process = (importId: string, key: string) => ((processed += key.startsWith('01') ? 1 : 0), process(importId, key));
+
+    try {
+      const view = await run(month, ['01', '02']);
+
+      const [refused, done] = view.units;
+      expect(view.state).toBe('completed');
+      expect([refused.state, refused.lastErrorCode, done.state]).toEqual(['refused', 'STATISTIC.HS_LEVEL_OVERLAP', 'done']);
+      expect(refused.lastError).toContain(`${byHand.countryCode}-${byHand.hsCode}-${month}`);
+      expect(processed).toBe(1);
+      expect((await stored(month, ['02'])).figures).toEqual(source(month, ['02']).figures);
+      const { rows } = await db.query("select hs_code, value_usd from export_statistic where year = 2001 and month = 11 and country_code = $1 and hs_code like '01%'", [byHand.countryCode]);
+      expect(rows).toEqual([{ hs_code: byHand.hsCode, value_usd: byHand.valueUsd }]);
+    } finally {
+      worker.process = process;
+    }
+  });
+
   it('given rows of a partner code no country has, when imported, then they are reported with their count and not applied', async () => {
     const month = '2001-08';
     await clearMonth(month);
