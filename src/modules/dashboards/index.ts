@@ -5,3 +5,6 @@ export { DashboardsModule } from './dashboards.module';
 export { standaloneRebuilder } from './rebuild/standalone-rebuild';
 export { HasReadModelPassedQuery } from './queries/has-read-model-passed/has-read-model-passed.query';
 export { PUBLICATION_HORIZON, type PublicationHorizon } from './publication/publication-horizon';
+export { anomalySettingsOf } from './projections/alerts/anomaly-alerts';
+export { ALERT_NOTICES, type AlertNotices } from './projections/alerts/alert-notices';
+export type { AlertDocument, AlertKind, AlertNotice } from './projections/alerts/alert-document';

@@ -69,8 +69,3 @@ export function detectAnomaly(month: PairMonth, settings: AnomalySettings): Anom
 export function trailingMeanUsd(trailingSumCents: number): string {
   return new Decimal(trailingSumCents).div(MONTHS).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2);
 }
-
-/** A factor must be a plain decimal above 1: at 1 or below every month would rise or drop. */
-export function isAnomalyFactor(text: string): boolean {
-  return /^\d{1,6}(\.\d{1,6})?$/.test(text) && new Decimal(text).gt(1);
-}
