@@ -7,6 +7,7 @@ import type { IndexSet } from '../elasticsearch/read-model-indexes';
 import { scopesOfAllFacts } from '../projections/facts/fact-scans';
 import { movesStoredFacts } from '../projections/facts/fact-writer';
 import { AlertingStatistics } from '../projections/alerts/threshold-alert-writer';
+import { carryOverClosedAnomalies } from '../projections/alerts/anomaly-history';
 import type { ReadModelProjection } from '../read-model.projection';
 import type { RebuildPhase, RebuildRun, RebuildRuns } from './rebuild-runs';
 
@@ -72,6 +73,7 @@ export class ReadModelRebuilder {
       // What was written during the replay, summaries included this time.
       ({ cursor, processed } = await this.replayFrom(cursor, processed, target, 'now', options, (n) => report('catching-up', n)));
       await report('swapping', processed);
+      await carryOverClosedAnomalies(this.client, this.indexes.aliases.alerts, target.alerts);
       await this.indexes.finishGeneration(target);
       await this.indexes.swapAliases(target);
       if (run.fromGeneration !== null) await this.indexes.deleteGenerationsBelow(run.fromGeneration);

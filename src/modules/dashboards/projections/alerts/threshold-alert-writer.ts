@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { StatisticKeyFields } from '../../../statistics';
+import { STATISTIC_MESSAGE_TYPES, type StatisticKeyFields } from '../../../statistics';
 import { bulkWrite, multiGet, opKey } from '../../elasticsearch/es-bulk';
 import type { IndexSet } from '../../elasticsearch/read-model-indexes';
 import type { ProjectableEvent } from '../projectable-event';
@@ -57,7 +57,7 @@ export class AlertingStatistics {
       if (!isThresholdAlertEvent(event)) continue;
       const id = thresholdAlertId(event.data as StatisticKeyFields);
       if (this.seen.has(id) && !raisedHere.has(id)) depends = true;
-      if (event.type === 'ExportThresholdExceeded') raisedHere.add(id);
+      if (event.type === STATISTIC_MESSAGE_TYPES.thresholdExceeded) raisedHere.add(id);
     }
     for (const id of raisedHere) this.seen.add(id);
     return depends;
