@@ -64,7 +64,9 @@ export class SummaryRecompute {
     // Refreshed before any year is read: other recomputations read their seq_nos without realtime.
     await refresh(this.client, [indexes['monthly-trends']]);
     retries += await this.untilWritten((pending) => this.writeYears(indexes, pending, periods), touched.years());
-    await refresh(this.client, [indexes['country-summaries'], indexes['product-summaries']]);
+    // Threshold alerts are written with their batch's facts, before its summaries are queued: this
+    // refresh is what makes them searchable by the time a watermark behind them is checkpointed.
+    await refresh(this.client, [indexes['country-summaries'], indexes['product-summaries'], indexes.alerts]);
     await this.anomalies?.evaluate(indexes, touched);
     return retries;
   }
