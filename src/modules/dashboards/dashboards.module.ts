@@ -27,6 +27,8 @@ import { GetTrendHandler } from './queries/get-trend/get-trend.handler';
 import { GetTrendResolver } from './queries/get-trend/get-trend.resolver';
 import { SearchProductsHandler } from './queries/search-products/search-products.handler';
 import { HasReadModelPassedHandler } from './queries/has-read-model-passed/has-read-model-passed.handler';
+import { GetAlertsHandler } from './queries/get-alerts/get-alerts.handler';
+import { GetAlertsResolver } from './queries/get-alerts/get-alerts.resolver';
 import { SearchProductsResolver } from './queries/search-products/search-products.resolver';
 import { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication/published-month-source';
 
@@ -57,6 +59,8 @@ import { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication
     GetRebuildProgressHandler,
     GetRebuildProgressResolver,
     HasReadModelPassedHandler,
+    GetAlertsHandler,
+    GetAlertsResolver,
     RebuildReadModelHandler,
     RebuildReadModelResolver,
   ],

@@ -6,3 +6,6 @@ export { standaloneRebuilder } from './rebuild/standalone-rebuild';
 export { HasReadModelPassedQuery } from './queries/has-read-model-passed/has-read-model-passed.query';
 export { PUBLICATION_HORIZON, type PublicationHorizon } from './publication/publication-horizon';
 export { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication/published-month-source';
+export { anomalySettingsOf } from './projections/alerts/anomaly-alerts';
+export { ALERT_NOTICES, type AlertNotices } from './projections/alerts/alert-notices';
+export type { AlertDocument, AlertKind, AlertNotice } from './projections/alerts/alert-document';
