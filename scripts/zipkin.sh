@@ -68,7 +68,7 @@ cmd_start() {
   mkdir -p "$ZIPKIN_DATA_DIR"
   # setsid: own session, so the server outlives the shell of whoever ran 'start'.
   QUERY_PORT="$ZIPKIN_PORT" STORAGE_TYPE=mem SELF_TRACING_ENABLED=false \
-    setsid nohup java "-Xms$ZIPKIN_HEAP" "-Xmx$ZIPKIN_HEAP" "$MARKER" -jar "$JAR" >"$LOG_FILE" 2>&1 </dev/null &
+    setsid nohup java "-Xms$ZIPKIN_HEAP" "-Xmx$ZIPKIN_HEAP" "$MARKER" -jar "$JAR" "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].protocols[0]=http" >"$LOG_FILE" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$PID_FILE"
   local deadline=$((SECONDS + ZIPKIN_START_TIMEOUT))

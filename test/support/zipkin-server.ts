@@ -37,7 +37,15 @@ export async function startZipkin(): Promise<ZipkinServer> {
   const dataDir = join(projectRoot(), '.data', uniqueName('zipkin-test'));
   const env = { ...process.env, ZIPKIN_PORT: String(port), ZIPKIN_DATA_DIR: dataDir };
   const script = join(projectRoot(), 'scripts', 'zipkin.sh');
-  await run('bash', [script, 'start'], { env, timeout: 180_000 });
+  const stop = async () => {
+    await run('bash', [script, 'stop'], { env, timeout: 60_000 });
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  // A start that timed out leaves its server running: stop it (by its pid) before giving up.
+  await run('bash', [script, 'start'], { env, timeout: 180_000 }).catch(async (error: unknown) => {
+    await stop().catch(() => undefined);
+    throw error;
+  });
   const url = `http://127.0.0.1:${port}`;
   const getJson = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${url}${path}`);
@@ -51,9 +59,6 @@ export async function startZipkin(): Promise<ZipkinServer> {
     trace: (traceId) => getJson<ZipkinSpan[]>(`/api/v2/trace/${traceId}`),
     tracesWithSpan: (serviceName, spanName) =>
       getJson<ZipkinSpan[][]>(`/api/v2/traces?serviceName=${encodeURIComponent(serviceName)}&spanName=${encodeURIComponent(spanName)}&limit=1000&lookback=3600000`),
-    async stop() {
-      await run('bash', [script, 'stop'], { env, timeout: 60_000 });
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
