@@ -20,8 +20,9 @@ const TRACE_ID = /^[0-9a-f]{32}$/;
 /**
  * One mutation followed through a real Zipkin (started by the test, on a port of its own): the
  * operation, its command and its write in one trace; the relay's published batch and the
- * consumer's batch in traces of their own that link to it (Zipkin shows no links: the linked trace
- * ids are the `links.trace_ids` tag), with the Elasticsearch bulk under the consumer's batch.
+ * consumer's batch in traces of their own that link to it (Zipkin shows no links: a batch span has
+ * a tag `link.<trace id>` per linked trace, which Zipkin's search finds), with the Elasticsearch
+ * bulk under the consumer's batch.
  */
 describe('tracing from the mutation to Elasticsearch, in Zipkin', () => {
   let zipkin: ZipkinServer;
@@ -50,13 +51,16 @@ describe('tracing from the mutation to Elasticsearch, in Zipkin', () => {
   }, 60_000);
 
   const byName = (spans: readonly ZipkinSpan[], name: string) => spans.filter((span) => span.name === name);
-  const linkedTo = (traceId: string) => (span: ZipkinSpan) => (span.tags?.['links.trace_ids'] ?? '').split(',').includes(traceId);
+  const linkedTo = (traceId: string) => (span: ZipkinSpan) => span.tags?.[`link.${traceId}`] !== undefined;
 
-  /** The trace holding a span of `spanName` whose links name `traceId`, once Zipkin has it whole. */
+  /**
+   * The trace holding a span of `spanName` that links to `traceId`, found as an operator would:
+   * Zipkin's search for the tag `link.<trace id>`; once Zipkin has it whole.
+   */
   const linkedTrace = async (spanName: string, traceId: string, complete: (spans: ZipkinSpan[]) => boolean) => {
     let found: ZipkinSpan[] = [];
     await eventually(async () => {
-      const traces = await zipkin.tracesWithSpan(SERVICE, spanName);
+      const traces = await zipkin.tracesTagged(SERVICE, `link.${traceId}`);
       found = traces.find((spans) => spans.some((span) => span.name === spanName && linkedTo(traceId)(span))) ?? [];
       return found.length > 0 && complete(found);
     }, 20_000, 250);
@@ -96,8 +100,10 @@ describe('tracing from the mutation to Elasticsearch, in Zipkin', () => {
 
     // The relay's published batch: a trace of its own, linked to the request's.
     const relayTrace = await linkedTrace('relay publish batch', traceId, () => true);
-    expect(relayTrace.filter(linkedTo(traceId))).toHaveLength(1);
-    expect(relayTrace.find(linkedTo(traceId))!.traceId).not.toBe(traceId);
+    const relayBatch = relayTrace.find(linkedTo(traceId));
+    expect(relayBatch).toEqual(expect.objectContaining({ name: 'relay publish batch' }));
+    expect(relayBatch!.traceId).not.toBe(traceId);
+    expect(relayBatch!.tags?.[`link.${traceId}`]).toBe(writeSpanId);
 
     // The consumer's batch, linked to it too, with the Elasticsearch bulk as its child.
     const hasBulk = (trace: ZipkinSpan[]) => {
@@ -108,6 +114,7 @@ describe('tracing from the mutation to Elasticsearch, in Zipkin', () => {
     const batch = consumerTrace.find(linkedTo(traceId));
     expect(batch).toEqual(expect.objectContaining({ name: 'consume batch' }));
     expect(batch!.traceId).not.toBe(traceId);
+    expect(batch!.tags?.[`link.${traceId}`]).toBe(writeSpanId);
     expect(hasBulk(consumerTrace)).toBe(true);
 
     // The request's log line carries the correlation id and the trace id.

@@ -23,8 +23,8 @@ export interface ZipkinServer {
   /** Where the app sends its spans (TRACING_ZIPKIN_URL). */
   readonly spansUrl: string;
   trace(traceId: string): Promise<ZipkinSpan[]>;
-  /** Traces holding a span of this name (Zipkin stores names lower-cased). */
-  tracesWithSpan(serviceName: string, spanName: string): Promise<ZipkinSpan[][]>;
+  /** Traces holding a span with a tag of this key, as Zipkin's search finds them (`annotationQuery`). */
+  tracesTagged(serviceName: string, tagKey: string): Promise<ZipkinSpan[][]>;
   stop(): Promise<void>;
 }
 
@@ -57,8 +57,8 @@ export async function startZipkin(): Promise<ZipkinServer> {
     url,
     spansUrl: `${url}/api/v2/spans`,
     trace: (traceId) => getJson<ZipkinSpan[]>(`/api/v2/trace/${traceId}`),
-    tracesWithSpan: (serviceName, spanName) =>
-      getJson<ZipkinSpan[][]>(`/api/v2/traces?serviceName=${encodeURIComponent(serviceName)}&spanName=${encodeURIComponent(spanName)}&limit=1000&lookback=3600000`),
+    tracesTagged: (serviceName, tagKey) =>
+      getJson<ZipkinSpan[][]>(`/api/v2/traces?serviceName=${encodeURIComponent(serviceName)}&annotationQuery=${encodeURIComponent(tagKey)}&limit=100&lookback=3600000`),
     stop,
   };
 }

@@ -7,9 +7,13 @@ import { spanContextOf, traceparentOf } from './trace-context';
  */
 export const tracer = trace.getTracer('export-statistics');
 
-/** Zipkin shows no links: the linked trace ids are also a tag of the span, at most this many. */
-const MAX_LINKED_TRACE_IDS_TAG = 50;
-export const LINKED_TRACE_IDS = 'links.trace_ids';
+/**
+ * Zipkin shows no links: a batch span also carries one tag per linked trace, `link.<trace id>` =
+ * the linked span id, for at most this many traces. A tag key is what Zipkin's search finds by
+ * itself (`annotationQuery=link.<trace id>`), which a list in one tag's value would not be.
+ */
+const MAX_LINK_TAGS = 50;
+export const LINK_TAG_PREFIX = 'link.';
 
 export interface SpanOptions {
   readonly attributes?: Attributes;
@@ -78,8 +82,15 @@ export function linksTo(traceparents: Iterable<unknown>): Link[] {
 }
 
 function linkTags(links: readonly Link[]): Attributes {
-  const traceIds = [...new Set(links.map((link) => link.context.traceId))];
-  return { 'links.count': links.length, [LINKED_TRACE_IDS]: traceIds.slice(0, MAX_LINKED_TRACE_IDS_TAG).join(',') };
+  const tags: Attributes = { 'links.count': links.length };
+  const traces = new Set<string>();
+  for (const { context: linked } of links) {
+    if (traces.size === MAX_LINK_TAGS) break;
+    if (traces.has(linked.traceId)) continue;
+    traces.add(linked.traceId);
+    tags[`${LINK_TAG_PREFIX}${linked.traceId}`] = linked.spanId;
+  }
+  return tags;
 }
 
 /** Trace and span ids of the active span, for log lines and error responses; empty outside one. */

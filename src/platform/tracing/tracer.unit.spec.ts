@@ -1,7 +1,7 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import pino from 'pino';
-import { activeTraceparent, inChildSpan, inLinkedSpan, inSpan, LINKED_TRACE_IDS, traceLogFields } from './tracer';
+import { activeTraceparent, inChildSpan, inLinkedSpan, inSpan, traceLogFields } from './tracer';
 
 const A = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 const B = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
@@ -47,7 +47,7 @@ describe('our spans, with an in-memory SDK behind the API', () => {
     expect(span.status).toEqual({ code: 2, message: 'boom' });
   });
 
-  it('a batch span starts a new trace linked to each distinct sampled context, with their trace ids as a tag', async () => {
+  it('a batch span starts a new trace linked to each distinct sampled context, with a tag per linked trace', async () => {
     await inSpan('request', {}, () => inLinkedSpan('batch', { size: 4 }, [A, B, A, UNSAMPLED, 'junk', undefined], async () => undefined));
 
     const batch = exporter.getFinishedSpans().find((span) => span.name === 'batch')!;
@@ -55,7 +55,23 @@ describe('our spans, with an in-memory SDK behind the API', () => {
     expect(batch.parentSpanContext).toBeUndefined();
     expect(batch.spanContext().traceId).not.toBe(request.spanContext().traceId);
     expect(batch.links.map((link) => link.context.spanId)).toEqual(['00f067aa0ba902b7', 'b7ad6b7169203331']);
-    expect(batch.attributes).toEqual({ size: 4, 'links.count': 2, [LINKED_TRACE_IDS]: '4bf92f3577b34da6a3ce929d0e0e4736,0af7651916cd43dd8448eb211c80319c' });
+    expect(batch.attributes).toEqual({
+      size: 4,
+      'links.count': 2,
+      'link.4bf92f3577b34da6a3ce929d0e0e4736': '00f067aa0ba902b7',
+      'link.0af7651916cd43dd8448eb211c80319c': 'b7ad6b7169203331',
+    });
+  });
+
+  it('tags at most 50 linked traces, and links them all', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => `00-${(i + 1).toString(16).padStart(32, '0')}-${'a'.repeat(16)}-01`);
+
+    await inLinkedSpan('batch', {}, many, async () => undefined);
+
+    const [batch] = exporter.getFinishedSpans();
+    expect(batch.links).toHaveLength(60);
+    expect(Object.keys(batch.attributes).filter((key) => key.startsWith('link.'))).toHaveLength(50);
+    expect(batch.attributes['links.count']).toBe(60);
   });
 
   it('a batch of untraced events makes no span', async () => {
