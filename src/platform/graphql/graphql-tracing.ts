@@ -15,7 +15,7 @@ import { SpanKind, tracer } from '../tracing/tracer';
 export function traceGraphqlRequests(fastify: FastifyInstance, path = '/graphql'): void {
   fastify.addHook('preHandler', (request, _reply, done) => {
     if (request.routeOptions.url !== path) return done();
-    const span = tracer.startSpan('graphql', {
+    const span = tracer().startSpan('graphql', {
       kind: SpanKind.SERVER,
       attributes: { 'http.request.method': request.method, 'correlation.id': correlationIdOf(request.raw) },
     });

@@ -1,11 +1,15 @@
-import { context, SpanKind, SpanStatusCode, trace, TraceFlags, type Attributes, type Link, type Span } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, TraceFlags, type Attributes, type Link, type Span, type Tracer } from '@opentelemetry/api';
 import { spanContextOf, traceparentOf } from './trace-context';
 
 /**
  * Our own spans, through @opentelemetry/api only. Without a registered provider (tracing off, the
  * default) every call here meets the API's no-op tracer: nothing is recorded, exported or loaded.
  */
-export const tracer = trace.getTracer('export-statistics');
+export function tracer(): Tracer {
+  // Asked for each time, not kept: a tracer kept from before a provider was unregistered and
+  // another registered (an app closed and built again in one process) would feed the old one.
+  return trace.getTracer('export-statistics');
+}
 
 /**
  * Zipkin shows no links: a batch span also carries one tag per linked trace, `link.<trace id>` =
@@ -26,7 +30,7 @@ export interface SpanOptions {
 export async function inSpan<T>(name: string, options: SpanOptions, work: (span: Span) => Promise<T>): Promise<T> {
   const links = options.links ?? [];
   const attributes = links.length > 0 ? { ...options.attributes, ...linkTags(links) } : options.attributes;
-  return tracer.startActiveSpan(name, { attributes, kind: options.kind, links: [...links], root: options.links !== undefined }, async (span) => {
+  return tracer().startActiveSpan(name, { attributes, kind: options.kind, links: [...links], root: options.links !== undefined }, async (span) => {
     try {
       return await work(span);
     } catch (error) {

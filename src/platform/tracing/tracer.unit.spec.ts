@@ -101,3 +101,21 @@ describe('our spans, with an in-memory SDK behind the API', () => {
     ]);
   });
 });
+
+describe('a provider registered after another was shut down (an app built twice in one process)', () => {
+  it('receives the spans', async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    provider.register();
+
+    await inSpan('after restart', {}, async () => undefined);
+    // Read before the shutdown, which empties an in-memory exporter.
+    const names = exporter.getFinishedSpans().map((span) => span.name);
+    await provider.shutdown();
+    trace.disable();
+    context.disable();
+    propagation.disable();
+
+    expect(names).toEqual(['after restart']);
+  });
+});
