@@ -10,8 +10,8 @@ import { requestLogView } from './request-log';
 
 /**
  * Structured JSON logs; every request line carries the request's correlation id as `req.id`, the
- * same id its events carry in their metadata, and with tracing on `traceId` and `spanId`. Logs go to stdout unless a destination is given
- * (tests read the lines back).
+ * same id its events carry in their metadata, and with tracing on `traceId` and `spanId`. Logs go
+ * to stdout unless a destination is given (tests read the lines back).
  */
 @Module({})
 export class LoggingModule {
