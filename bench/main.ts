@@ -8,6 +8,7 @@ import { runImportBench } from './import.bench';
 import { runReadModelBench } from './read-model.bench';
 import { runRelayBench } from './relay.bench';
 import { runSoakBench } from './soak.bench';
+import { runTracingBench } from './tracing.bench';
 import { runWriteSideBench } from './write-side.bench';
 
 /**
@@ -20,6 +21,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   'read-model': runReadModelBench,
   import: runImportBench,
   soak: runSoakBench,
+  tracing: runTracingBench,
 };
 const REPORT = join(__dirname, '../docs/BENCHMARKS.md');
 

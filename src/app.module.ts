@@ -13,6 +13,7 @@ import { ReferenceDataModule } from './modules/reference-data/reference-data.mod
 import { GraphqlPlatformModule } from './platform/graphql/graphql-platform.module';
 import { HealthModule } from './platform/health/health.module';
 import { LoggingModule } from './platform/logging/logging.module';
+import { TracingModule } from './platform/tracing/tracing.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
 import { DashboardsModule } from './modules/dashboards';
@@ -34,6 +35,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(options.logDestination),
         CqrsModule.forRoot(),
+        TracingModule,
         DatabaseModule,
         EventLogModule,
         MessagingModule,

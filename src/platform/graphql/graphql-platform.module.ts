@@ -14,6 +14,7 @@ import { DomainErrorFilter } from './domain-error.filter';
 import { formatGraphqlErrors } from './error-formatter';
 import { credentialGuard, executionGuard, requireDocument } from './execution-guards';
 import { parseLimits, validationLimits } from './graphql-limits';
+import { nameOperationSpan, recordOperationErrors } from './graphql-tracing';
 import { DateTimeScalar } from './scalars/date-time.scalar';
 import { DecimalScalar } from './scalars/decimal.scalar';
 
@@ -35,7 +36,8 @@ import { DecimalScalar } from './scalars/decimal.scalar';
         hooks: {
           preParsing: credentialGuard({ publicReads: config.PUBLIC_READS }),
           preValidation: requireDocument,
-          preExecution: executionGuard,
+          preExecution: config.TRACING_ENABLED ? [nameOperationSpan, executionGuard] : executionGuard,
+          ...(config.TRACING_ENABLED ? { onResolution: recordOperationErrors } : {}),
         },
         errorFormatter: formatGraphqlErrors,
         context: async (request: FastifyRequest): Promise<RequestContext> => ({

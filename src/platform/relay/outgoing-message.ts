@@ -13,6 +13,6 @@ export function outgoingMessage(event: StoredEvent, topology: BrokerTopology): O
     exchange,
     routingKey,
     content: Buffer.from(JSON.stringify(envelope)),
-    options: { ...publishOptions(envelope), messageId: envelope.eventId },
+    options: { ...publishOptions(envelope, event.metadata.traceparent), messageId: envelope.eventId },
   };
 }
