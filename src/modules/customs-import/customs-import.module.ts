@@ -9,6 +9,7 @@ import { CustomsCallGate } from './infrastructure/customs-call-gate';
 import { CustomsFetcher } from './infrastructure/customs-fetcher';
 import { CustomsWorkQueues } from './infrastructure/customs-work-queues';
 import { ImportJobRepository } from './infrastructure/import-job.repository';
+import { CustomsImportProgressResolver } from './customs-import-progress.resolver';
 import { nomenclatureHsTree } from './infrastructure/nomenclature-hs-tree';
 import { committedPartnerReference } from './infrastructure/partner-reference';
 import { UnitProcessor } from './unit-processor';
@@ -28,6 +29,7 @@ import { UnitProcessor } from './unit-processor';
     CustomsImportService,
     CustomsImportStatus,
     CustomsImportResolver,
+    CustomsImportProgressResolver,
   ],
   exports: [CustomsImportService, CustomsImportStatus],
 })

@@ -28,6 +28,9 @@ import { GetTrendResolver } from './queries/get-trend/get-trend.resolver';
 import { SearchProductsHandler } from './queries/search-products/search-products.handler';
 import { HasReadModelPassedHandler } from './queries/has-read-model-passed/has-read-model-passed.handler';
 import { SearchProductsResolver } from './queries/search-products/search-products.resolver';
+import { DashboardUpdatedResolver } from './subscriptions/dashboard-updated.resolver';
+import { ExportAlertsResolver } from './subscriptions/export-alerts.resolver';
+import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.message-handler';
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
@@ -58,6 +61,9 @@ import { SearchProductsResolver } from './queries/search-products/search-product
     HasReadModelPassedHandler,
     RebuildReadModelHandler,
     RebuildReadModelResolver,
+    DashboardUpdatedResolver,
+    ExportAlertsResolver,
+    ThresholdAlertsMessageHandler,
   ],
   exports: [ReadModelProjection, ReadModelIndexManager, ReadModelRebuilder],
 })

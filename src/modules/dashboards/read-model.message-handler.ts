@@ -63,7 +63,9 @@ export class ReadModelMessageHandler implements MessageHandler {
   /** Facts now; their summaries queued (in PostgreSQL, before the batch is acknowledged). */
   private async apply(events: ProjectableEvent[]): Promise<void> {
     const { malformed, touched } = await this.projection.applyBatch(events, this.aliases, { summaries: 'queued' });
-    await this.dirty.mark('live', touched);
+    // A queue delivers in the log's reading order: its batch's last event is its newest.
+    const through = events[events.length - 1]?.position ?? null;
+    await this.dirty.mark('live', touched, through);
     const rebuilding = await this.rebuilds.dualWrite();
     const alsoThere = rebuilding?.referenceData ? events : events.filter((event) => event.streamId.startsWith('statistic:'));
     if (rebuilding && alsoThere.length > 0) {

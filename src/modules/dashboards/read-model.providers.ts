@@ -25,6 +25,8 @@ import { Clock } from '../../platform/cqrs/clock';
 import { QUERY_CLIENT } from '../../platform/elasticsearch/elasticsearch.module';
 import type { IndexSet } from './elasticsearch/read-model-indexes';
 import { PUBLICATION_HORIZON } from './publication/publication-horizon';
+import { LiveUpdates } from '../../platform/live/live-updates';
+import { DashboardUpdatesPublisher } from './subscriptions/dashboard-updates.publisher';
 import { ReadModelPublicationHorizon } from './publication/read-model-publication-horizon';
 
 /** The read model's collaborators are plain classes (the CLI builds them without Nest); these wire them. */
@@ -49,9 +51,16 @@ export const readModelProviders: Provider[] = [
   { provide: DirtySummaries, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new DirtySummaries(pool, c.ES_INDEX_PREFIX) },
   { provide: SummaryRecompute, inject: [Client, ReadModelLookups], useFactory: (es: Client, lookups: ReadModelLookups) => new SummaryRecompute(es, lookups) },
   {
+    provide: DashboardUpdatesPublisher,
+    inject: [ProjectionCheckpoints, BROKER_TOPOLOGY, LiveUpdates],
+    useFactory: (checkpoints: ProjectionCheckpoints, topology: BrokerTopology, live: LiveUpdates) =>
+      new DashboardUpdatesPublisher(checkpoints, consumedQueues(topology), live),
+  },
+  {
     provide: SummaryFlusher,
-    inject: [SummaryRecompute, DirtySummaries, APP_CONFIG],
-    useFactory: (summaries: SummaryRecompute, dirty: DirtySummaries, c: AppConfig) => new SummaryFlusher(summaries, dirty, c.ES_INDEX_PREFIX),
+    inject: [SummaryRecompute, DirtySummaries, APP_CONFIG, DashboardUpdatesPublisher],
+    useFactory: (summaries: SummaryRecompute, dirty: DirtySummaries, c: AppConfig, updates: DashboardUpdatesPublisher) =>
+      new SummaryFlusher(summaries, dirty, c.ES_INDEX_PREFIX, updates.observer),
   },
   {
     provide: ReadModelRebuilder,

@@ -14,6 +14,7 @@ import { DomainErrorFilter } from './domain-error.filter';
 import { formatGraphqlErrors } from './error-formatter';
 import { credentialGuard, executionGuard, requireDocument } from './execution-guards';
 import { parseLimits, validationLimits } from './graphql-limits';
+import { closeRefusedConnections, subscriptionConnectionAuth, subscriptionHooks } from './subscription-guards';
 import { DateTimeScalar } from './scalars/date-time.scalar';
 import { DecimalScalar } from './scalars/decimal.scalar';
 
@@ -36,6 +37,13 @@ import { DecimalScalar } from './scalars/decimal.scalar';
           preParsing: credentialGuard({ publicReads: config.PUBLIC_READS }),
           preValidation: requireDocument,
           preExecution: executionGuard,
+          ...subscriptionHooks(config),
+        },
+        // graphql-transport-ws (and the legacy graphql-ws) on the same path; ADR 0010.
+        subscription: {
+          onConnect: subscriptionConnectionAuth(authenticator),
+          context: closeRefusedConnections,
+          keepAlive: config.SUBSCRIPTION_KEEPALIVE_MS,
         },
         errorFormatter: formatGraphqlErrors,
         context: async (request: FastifyRequest): Promise<RequestContext> => ({
