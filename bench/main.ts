@@ -5,6 +5,7 @@ import type { BenchSection } from './bench-section';
 import { databaseVersion, freshBenchDatabase } from './support/bench-database';
 import { describeMachine } from './support/machine';
 import { runImportBench } from './import.bench';
+import { runLiveBench } from './live.bench';
 import { runReadModelBench } from './read-model.bench';
 import { runRelayBench } from './relay.bench';
 import { runSoakBench } from './soak.bench';
@@ -20,6 +21,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   'read-model': runReadModelBench,
   import: runImportBench,
   soak: runSoakBench,
+  live: runLiveBench,
 };
 const REPORT = join(__dirname, '../docs/BENCHMARKS.md');
 
