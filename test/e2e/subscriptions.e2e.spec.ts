@@ -1,5 +1,7 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
+import { once } from 'node:events';
 import { Pool } from 'pg';
+import WebSocket from 'ws';
 import { LiveUpdates, liveListenerName } from '../../src/platform/live/live-updates';
 import { describeFailure, listenForSubscriptions, LiveTestClient } from '../support/live-client';
 import { startLiveTestApp, stopLiveTestApp, type TestApp } from '../support/live-test-app';
@@ -184,6 +186,30 @@ describe('GraphQL subscriptions', () => {
     expect(held.every((subscription) => subscription.failure() === undefined)).toBe(true);
   });
 
+  it('the legacy graphql-ws protocol (subscriptions-transport-ws) is served on the same path', async () => {
+    const input = aStatisticInput({ period: '2026-07', valueUsd: '55.00', weightKg: '1.000' });
+    const before = hubOf(a).size;
+    const socket = new WebSocket(clientA.url, 'graphql-ws');
+    const messages: { type: string; id?: string; payload?: { data?: DashboardUpdate } }[] = [];
+    socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString())));
+    await once(socket, 'open');
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { 'x-api-key': TEST_READER_KEY } }));
+    await waitUntil(() => messages.some(({ type }) => type === 'connection_ack'));
+    socket.send(JSON.stringify({ id: '1', type: 'start', payload: { query: DASHBOARD_UPDATED, variables: { year: 2026, month: 7 } } }));
+    await subscribersReach(a, before + 1);
+
+    const position = await record(a, input);
+    await waitUntil(() => messages.some(({ type, payload }) => type === 'data' && BigInt(payload?.data?.dashboardUpdated.position ?? 0) >= BigInt(position)), 15_000);
+    socket.close();
+    await waitUntil(() => hubOf(a).size === before);
+
+    expect(messages.find(({ type }) => type === 'data')).toEqual({
+      type: 'data',
+      id: '1',
+      payload: { data: { dashboardUpdated: { year: 2026, month: 7, position: expect.any(String), missed: 0 } } },
+    });
+  });
+
   it('no subscriber, listener or database connection is left behind once clients disconnect', async () => {
     const listeners = async () => {
       const { rows } = await db.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where application_name = $1', [liveListenerName(a!.config.BROKER_PREFIX)]);
@@ -206,6 +232,8 @@ describe('GraphQL subscriptions', () => {
     await client.close();
     await waitUntil(() => hubOf(a).size === 0);
 
+    const scrape = await a!.app.inject({ method: 'GET', url: '/metrics' });
+    expect(scrape.body.split('\n')).toEqual(expect.arrayContaining(['exportstats_live_subscribers 0', 'exportstats_live_connections 0', 'exportstats_live_listening 1']));
     expect(during).toEqual({ subscribers: 5, connections: 2, listeners: 2 });
     expect({ a: hubOf(a).size, b: hubOf(b).size, connections: hubOf(a).connections + hubOf(b).connections, listeners: await listeners() }).toEqual(baseline);
     expect(baseline).toEqual({ a: 0, b: 0, connections: 0, listeners: 2 });

@@ -6,6 +6,8 @@ export interface LiveHubLimits {
   readonly bufferSize: number;
   /** Subscriptions one connection may hold at once. */
   readonly maxPerConnection: number;
+  /** Told of each value a full queue dropped (a metric). */
+  readonly onDrop?: () => void;
 }
 
 /** Turns a published payload into what a subscriber wants of it, or null to skip it (a filter). */
@@ -39,7 +41,7 @@ export class LiveHub {
       const left = (this.perConnection.get(connection) ?? 1) - 1;
       if (left > 0) this.perConnection.set(connection, left);
       else this.perConnection.delete(connection);
-    });
+    }, this.limits.onDrop);
     const listener: Listener = (payload) => {
       let selected: T | null;
       try {

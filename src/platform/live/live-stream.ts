@@ -17,6 +17,7 @@ export class LiveStream<T extends object> implements AsyncIterableIterator<LiveD
   constructor(
     private readonly capacity: number,
     private readonly onClose: () => void = () => undefined,
+    private readonly onDrop: () => void = () => undefined,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`a live stream holds at least 1 value, got ${capacity}`);
   }
@@ -37,6 +38,7 @@ export class LiveStream<T extends object> implements AsyncIterableIterator<LiveD
     if (this.buffer.length >= this.capacity) {
       this.buffer.shift();
       this.missed += 1;
+      this.onDrop();
     }
     this.buffer.push(value);
   }

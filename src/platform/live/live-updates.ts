@@ -1,6 +1,8 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL, type SqlPool } from '../database/pg-pool';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 import { LiveHub, type LiveSelector } from './live-hub';
 import { LiveListener } from './live-listener';
 import { liveChannelName, liveNotification, packLiveMessages, parseLiveMessage } from './live-notification';
@@ -22,13 +24,35 @@ export class LiveUpdates implements OnModuleInit, BeforeApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(PG_POOL) private readonly pool: SqlPool,
+    @Optional() @Inject(METRICS_REGISTRY) registry?: Registry,
   ) {
     this.channel = liveChannelName(config.BROKER_PREFIX);
-    this.hub = new LiveHub({ bufferSize: config.SUBSCRIPTION_BUFFER_SIZE, maxPerConnection: config.SUBSCRIPTIONS_MAX_PER_CONNECTION });
+    const dropped = registry && new Counter({ name: 'exportstats_live_dropped_total', help: 'Live messages dropped from full subscriber queues (slow clients)', registers: [registry] });
+    this.hub = new LiveHub({
+      bufferSize: config.SUBSCRIPTION_BUFFER_SIZE,
+      maxPerConnection: config.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+      onDrop: () => dropped?.inc(),
+    });
     this.listener = new LiveListener(config.DATABASE_URL, liveListenerName(config.BROKER_PREFIX), this.channel, (payload) => {
       const message = parseLiveMessage(payload);
       for (const data of message?.data ?? []) this.hub.deliver(message!.topic, data);
     });
+    if (registry) this.registerGauges(registry);
+  }
+
+  private registerGauges(registry: Registry): void {
+    const registers = [registry];
+    const hub = this.hub;
+    const listener = this.listener;
+    new Gauge({ name: 'exportstats_live_subscribers', help: 'GraphQL subscriptions held by this instance', registers, collect() {
+      this.set(hub.size);
+    } });
+    new Gauge({ name: 'exportstats_live_connections', help: 'WebSocket connections holding at least one subscription on this instance', registers, collect() {
+      this.set(hub.connections);
+    } });
+    new Gauge({ name: 'exportstats_live_listening', help: '1 while this instance LISTENs for live updates', registers, collect() {
+      this.set(listener.listening ? 1 : 0);
+    } });
   }
 
   /** Listening before the server accepts connections, so no early subscriber waits for nothing. */
