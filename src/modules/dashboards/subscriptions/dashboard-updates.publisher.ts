@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { LogCursor } from '../../../platform/event-log/log-cursor';
+import { laterCursor, type LogCursor } from '../../../platform/event-log/log-cursor';
 import type { LiveUpdates } from '../../../platform/live/live-updates';
 import type { ProjectionCheckpoints } from '../freshness/projection-checkpoints';
 import type { FlushObserver } from '../summaries/summary-flusher';
@@ -9,11 +9,13 @@ import { DASHBOARD_UPDATED, dashboardUpdate, oldestCheckpoint, reflectedPosition
  * Publishes `dashboardUpdated` for every month a summary flush wrote, on whichever instance
  * flushed, to the subscribers of every instance. It observes the flusher: the flush has committed
  * (its summaries are written and refreshed) before anything is published, and publishing happens
- * after the flush returns, one update after another, so a slow database or many subscribers never
- * hold a flush (or the consumers waiting on it) back.
+ * after the flush returns, one batch after another (months flushed meanwhile are merged), so a slow
+ * database or many subscribers never hold a flush (or the consumers waiting on it) back.
  */
 export class DashboardUpdatesPublisher {
-  private tail: Promise<void> = Promise.resolve();
+  /** Months flushed while a publish was under way: merged, so a slow database costs memory per month, not per flush. */
+  private pending = new Map<string, LogCursor | null>();
+  private draining = false;
   private readonly logger = new Logger('DashboardUpdates');
 
   constructor(
@@ -23,13 +25,21 @@ export class DashboardUpdatesPublisher {
   ) {}
 
   readonly observer: FlushObserver = (months) => {
-    const written = new Map(months);
-    this.tail = this.tail.then(() => this.publish(written)).catch((error: unknown) => this.logger.warn(`dashboard updates not published: ${String(error)}`));
+    for (const [period, newest] of months) this.pending.set(period, laterCursor(this.pending.get(period) ?? null, newest));
+    if (!this.draining) void this.drain();
   };
 
-  /** Resolves once every update observed so far is published (tests, shutdown). */
-  settled(): Promise<void> {
-    return this.tail;
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.size > 0) {
+        const months = this.pending;
+        this.pending = new Map();
+        await this.publish(months).catch((error: unknown) => this.logger.warn(`dashboard updates not published: ${String(error)}`));
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   private async publish(months: ReadonlyMap<string, LogCursor | null>): Promise<void> {

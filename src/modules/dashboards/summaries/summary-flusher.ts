@@ -1,6 +1,6 @@
 import { errors } from '@elastic/elasticsearch';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { atOrAfter, type LogCursor } from '../../../platform/event-log/log-cursor';
+import { laterCursor, type LogCursor } from '../../../platform/event-log/log-cursor';
 import { byTarget, type DirtyRow, type DirtySummaries, type NewestMark } from './dirty-summaries';
 import { aliasSet, generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
 import type { SummaryRecompute } from './summary-recompute';
@@ -97,7 +97,7 @@ export class SummaryFlusher {
           round = liveMonths(rows, newest);
         });
         // Only once the round committed: a round that failed stays queued and says nothing.
-        for (const [period, cursor] of round) written.set(period, newer(written.get(period) ?? null, cursor));
+        for (const [period, cursor] of round) written.set(period, laterCursor(written.get(period) ?? null, cursor));
         if (taken === 0) return total;
         total += taken;
       }
@@ -124,9 +124,4 @@ function liveMonths(rows: readonly DirtyRow[], newest: readonly NewestMark[]): M
   for (const row of rows) if (row.target === 'live') months.set(row.period, null);
   for (const { target, period, transactionId, position } of newest) if (target === 'live') months.set(period, { transactionId, position });
   return months;
-}
-
-function newer(a: LogCursor | null, b: LogCursor | null): LogCursor | null {
-  if (!a || !b) return a ?? b;
-  return atOrAfter(a, b) ? a : b;
 }
