@@ -5,6 +5,7 @@ import type { BenchSection } from './bench-section';
 import { databaseVersion, freshBenchDatabase } from './support/bench-database';
 import { describeMachine } from './support/machine';
 import { runImportBench } from './import.bench';
+import { runLiveBench } from './live.bench';
 import { runReadModelBench } from './read-model.bench';
 import { runRelayBench } from './relay.bench';
 import { runSoakBench } from './soak.bench';
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   import: runImportBench,
   soak: runSoakBench,
   tracing: runTracingBench,
+  live: runLiveBench,
 };
 const REPORT = join(__dirname, '../docs/BENCHMARKS.md');
 

@@ -11,6 +11,7 @@ import { CountriesModule } from './modules/countries/countries.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { GraphqlPlatformModule } from './platform/graphql/graphql-platform.module';
+import { LiveModule } from './platform/live/live.module';
 import { HealthModule } from './platform/health/health.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { TracingModule } from './platform/tracing/tracing.module';
@@ -41,6 +42,7 @@ export class AppModule {
         MessagingModule,
         ElasticsearchModule,
         GraphqlPlatformModule,
+        LiveModule,
         HealthModule,
         StatisticsModule,
         CountriesModule,

@@ -72,6 +72,11 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(8),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  // GraphQL subscriptions (ADR 0010): subscriptions one WebSocket connection may hold, values a
+  // subscription queues for a slow client before the oldest is dropped, and the keep-alive ping.
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
+  SUBSCRIPTION_BUFFER_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  SUBSCRIPTION_KEEPALIVE_MS: millis(1000).default(15_000),
   // A JWT must carry `exp`, at most this far after its `iat` (or after now, without one); `nbf`,
   // `iat` and `exp` are honoured with this much clock skew either way.
   JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).max(31 * 24 * 3600).default(24 * 3600),

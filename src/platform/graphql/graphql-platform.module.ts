@@ -15,6 +15,7 @@ import { formatGraphqlErrors } from './error-formatter';
 import { credentialGuard, executionGuard, requireDocument } from './execution-guards';
 import { parseLimits, validationLimits } from './graphql-limits';
 import { nameOperationSpan, recordOperationErrors } from './graphql-tracing';
+import { closeRefusedConnections, subscriptionConnectionAuth, subscriptionHooks } from './subscription-guards';
 import { DateTimeScalar } from './scalars/date-time.scalar';
 import { DecimalScalar } from './scalars/decimal.scalar';
 
@@ -38,6 +39,13 @@ import { DecimalScalar } from './scalars/decimal.scalar';
           preValidation: requireDocument,
           preExecution: config.TRACING_ENABLED ? [nameOperationSpan, executionGuard] : executionGuard,
           ...(config.TRACING_ENABLED ? { onResolution: recordOperationErrors } : {}),
+          ...subscriptionHooks(config),
+        },
+        // graphql-transport-ws (and the legacy graphql-ws) on the same path; ADR 0010.
+        subscription: {
+          onConnect: subscriptionConnectionAuth(authenticator),
+          context: closeRefusedConnections,
+          keepAlive: config.SUBSCRIPTION_KEEPALIVE_MS,
         },
         errorFormatter: formatGraphqlErrors,
         context: async (request: FastifyRequest): Promise<RequestContext> => ({
