@@ -142,6 +142,15 @@ const schema = z.object({
   CUSTOMS_IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
   CUSTOMS_PROCESS_PREFETCH: z.coerce.number().int().min(1).max(64).default(2),
   CUSTOMS_RESUME_INTERVAL_MS: millis(10).default(10_000),
+  // Durable processes (docs/adr/0012-durable-process-manager.md): consume the processes' queue and
+  // fire their deadlines and commands in this instance; any number of instances may.
+  PROCESS_MANAGER_ENABLED: flag.default('true'),
+  PROCESS_POLL_INTERVAL_MS: millis(10).default(1000),
+  // A deadline or command an instance claimed and did not finish (it died) is taken over after this.
+  PROCESS_LEASE_MS: millis(100).default(30_000),
+  PROCESS_COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // How long a country deactivation may take before it is undone (compensated).
+  COUNTRY_DEACTIVATION_DEADLINE_MS: millis(1000).default(600_000),
 });
 
 export type AppConfig = Readonly<

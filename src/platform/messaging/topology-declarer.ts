@@ -25,6 +25,8 @@ export async function declareTopology(url: string, topology: BrokerTopology, tim
       }
       await channel.assertQueue(topology.referenceQueue, queueOptions);
       await channel.bindQueue(topology.referenceQueue, topology.referenceExchange, '');
+      await channel.assertQueue(topology.processQueue, queueOptions);
+      await channel.bindQueue(topology.processQueue, topology.referenceExchange, '');
     } catch (error) {
       throw new Error(`cannot declare the broker topology for prefix "${topology.prefix}": ${String(error)}`);
     } finally {
@@ -37,7 +39,7 @@ export async function declareTopology(url: string, topology: BrokerTopology, tim
 export async function deleteTopology(url: string, topology: BrokerTopology, timeoutMs = 5000): Promise<void> {
   await withConnection(url, timeoutMs, async (connection) => {
     const channel = await openChannel(connection);
-    for (const queue of [...topology.shardQueues, topology.referenceQueue]) await channel.deleteQueue(queue);
+    for (const queue of [...topology.shardQueues, topology.referenceQueue, topology.processQueue]) await channel.deleteQueue(queue);
     await channel.deleteExchange(topology.statisticsExchange);
     await channel.deleteExchange(topology.referenceExchange);
     await channel.close();
