@@ -149,6 +149,9 @@ const schema = z.object({
   // A deadline or command an instance claimed and did not finish (it died) is taken over after this.
   PROCESS_LEASE_MS: millis(100).default(30_000),
   PROCESS_COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // Run the country-deactivation process (issue 14). Off until the dashboards and notifications
+  // handle its commands (country-deactivation.ports.ts): without them every deactivation would be undone.
+  COUNTRY_DEACTIVATION_PROCESS: flag.default('false'),
   // How long a country deactivation may take before it is undone (compensated).
   COUNTRY_DEACTIVATION_DEADLINE_MS: millis(1000).default(600_000),
 });

@@ -55,6 +55,16 @@ export class ProcessManagerHost implements OnApplicationBootstrap, BeforeApplica
     return this.manager;
   }
 
+  /**
+   * Sends a signal to the live process of (type, key): an acknowledgement or a report that a
+   * context owes it. `messageId` makes a repeated signal harmless. Answers whether a live process
+   * took it; false too where the manager is disabled.
+   */
+  async signal(type: string, key: string, signal: { type: string; data: Readonly<Record<string, unknown>> }, messageId: string): Promise<boolean> {
+    if (!this.manager) return false;
+    return this.manager.runner.signal(type, key, { kind: 'signal', ...signal }, `signal:${messageId}`);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.PROCESS_MANAGER_ENABLED) return;
     const definitions = this.definitions.all();

@@ -80,10 +80,10 @@ export class ProcessRunner {
 
   private async start(definition: ProcessDefinition, key: string, event: ProcessEvent): Promise<WriteOutcome> {
     const now = this.deps.now();
-    const decision = definition.decide(null, event, now);
-    const change = { messageId: event.messageId, decision, status: definition.statusOf(decision.state), now };
     // The id comes from the starting message, so its redelivery after the process ended starts nothing.
     const id = `${definition.type}:${event.messageId}`;
+    const decision = definition.decide(null, event, { now, processId: id });
+    const change = { messageId: event.messageId, decision, status: definition.statusOf(decision.state), now };
     const outcome = await this.deps.store.start({ id, type: definition.type, key, correlationId: event.correlationId }, change);
     if (outcome === 'written' && decision.commands.length > 0) this.deps.commandsQueued?.();
     return outcome;
@@ -94,7 +94,7 @@ export class ProcessRunner {
     if (!definition) throw new Error(`process ${row.id} has type ${row.type}, which no definition in this instance handles`);
     const now = this.deps.now();
     if (!isLive(row.status)) return this.deps.store.settle(row.id, messageId, now, alongside);
-    const decision = definition.decide(row.state, input, now);
+    const decision = definition.decide(row.state, input, { now, processId: row.id });
     const outcome = await this.deps.store.advance(row, { messageId, decision, status: definition.statusOf(decision.state), now, alongside });
     if (outcome === 'written' && decision.commands.length > 0) this.deps.commandsQueued?.();
     return outcome;

@@ -57,7 +57,8 @@ export type ProcessInput = ProcessEvent | DeadlineReached | CommandSucceeded | C
 /** A command as a decision names it: plain data, stored until it is sent. */
 export interface ProcessCommand {
   readonly name: string;
-  readonly payload: Readonly<Record<string, unknown>>;
+  /** Stored as JSON: plain fields only. */
+  readonly payload: object;
 }
 
 export interface DeadlineRequest {
@@ -88,11 +89,17 @@ export interface ProcessDefinition<S = unknown> {
   readonly eventTypes: readonly string[];
   /** The process an event belongs to (its key), and whether it may start one; null: not this process's. */
   route(event: ProcessEvent): { readonly key: string; readonly starts: boolean } | null;
-  decide(state: S | null, input: ProcessInput, now: Date): ProcessDecision<S>;
+  decide(state: S | null, input: ProcessInput, context: DecideContext): ProcessDecision<S>;
   statusOf(state: S): ProcessStatus;
   toBusCommand(command: ProcessCommand, metadata: EventMetadata): ICommand;
   /** Whether a failed command is worth trying again (an outage) or is refused for good. */
   isPermanent(error: unknown): boolean;
+}
+
+/** What a decision may know besides state and input: the time, and which process it is deciding for. */
+export interface DecideContext {
+  readonly now: Date;
+  readonly processId: string;
 }
 
 /** Ignoring an input is a decision too: the same state, nothing to do. */

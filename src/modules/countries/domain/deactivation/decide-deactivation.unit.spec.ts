@@ -10,7 +10,7 @@ const DEACTIVATED_AT = '100';
 const at = (second: number): DecisionContext => ({ now: new Date(T0 + second * 1000), deadlineMs: DEADLINE_MS });
 const iso = (second: number) => new Date(T0 + second * 1000).toISOString();
 
-const deactivated: DeactivationMessage = { type: 'CountryDeactivated', code: 'RU', reason: 'sanctions', position: DEACTIVATED_AT };
+const deactivated = { type: 'CountryDeactivated', code: 'RU', reason: 'sanctions', position: DEACTIVATED_AT } as const;
 const ok = (command: DeactivationCommandName, result: object = {}): DeactivationMessage => ({ type: 'CommandSucceeded', command, result });
 const refused = (command: DeactivationCommandName, error = 'READ_MODEL_UNAVAILABLE'): DeactivationMessage => ({ type: 'CommandFailed', command, error });
 const recalculated = (position: string, code = 'RU'): DeactivationMessage => ({ type: 'DashboardsRecalculated', code, position });
