@@ -67,8 +67,8 @@ export class ProcessStore {
   async advance(expected: ProcessRow, change: Change): Promise<WriteOutcome> {
     return this.write(async (client) => {
       const { rowCount } = await client.query(
-        `update process set status = $3, state = $4, version = version + 1, updated_at = $5,
-           last_error = coalesce($6, last_error), ended_at = case when $7 then null else $5 end
+        `update process set status = $3, state = $4, version = version + 1, updated_at = $5::timestamptz,
+           last_error = coalesce($6, last_error), ended_at = case when $7::boolean then null else $5::timestamptz end
          where id = $1 and version = $2`,
         [expected.id, expected.version, change.status, JSON.stringify(change.decision.state), change.now,
           change.decision.lastError ?? null, isLive(change.status)],
