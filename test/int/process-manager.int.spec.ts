@@ -54,7 +54,7 @@ interface Sent {
 }
 
 describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
-  const harness = new DeliveryHarness({ PROCESS_POLL_INTERVAL_MS: '100', PROCESS_LEASE_MS: '5000' });
+  const harness = new DeliveryHarness({ PROCESS_MANAGER_ENABLED: 'true', PROCESS_POLL_INTERVAL_MS: '100', PROCESS_LEASE_MS: '5000' });
   const type = `toy-${randomBytes(4).toString('hex')}`;
   const definition = toyDefinition(type);
   const codePrefix = `T${randomBytes(3).toString('hex')}`;

@@ -5,6 +5,8 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { ProcessDefinitions } from './process-definitions';
 import { ProcessGauges } from './process-gauges';
 import { ProcessManagerHost } from './process-manager.host';
+import { ProcessQueries } from './process.queries';
+import { ProcessResolver } from './process.resolver';
 
 /**
  * Durable processes (ADR 0012): the manager that runs every provider marked
@@ -12,7 +14,7 @@ import { ProcessManagerHost } from './process-manager.host';
  */
 @Module({
   imports: [DiscoveryModule, MetricsModule, DeliveryModule],
-  providers: [ProcessDefinitions, ProcessManagerHost, ProcessGauges],
-  exports: [ProcessManagerHost],
+  providers: [ProcessDefinitions, ProcessManagerHost, ProcessGauges, ProcessQueries, ProcessResolver],
+  exports: [ProcessManagerHost, ProcessQueries],
 })
 export class ProcessManagerModule {}

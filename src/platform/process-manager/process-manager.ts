@@ -53,7 +53,7 @@ export class ProcessManager {
     const byType = new Map(deps.definitions.map((definition) => [definition.type, definition]));
     this.runner = new ProcessRunner({ store: new ProcessStore(deps.pool), definitions: deps.definitions, now: deps.now, commandsQueued: () => this.wake.wake() });
     const isPermanent = (type: string, error: unknown) => byType.get(type)?.isPermanent(error) ?? true;
-    this.work = new ProcessWork(deps.pool, this.runner, deps.send, isPermanent, settings);
+    this.work = new ProcessWork(deps.pool, this.runner, deps.send, isPermanent, settings, [...byType.keys()]);
   }
 
   async start(): Promise<void> {

@@ -1,6 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Change, ProcessRow, ProcessStore, WriteOutcome } from './process.store';
-import type { ProcessDefinition, ProcessEvent, ProcessInput } from './process.types';
-import { isLive } from './process.types';
+import { isLive, type ProcessDecision, type ProcessDefinition, type ProcessEvent, type ProcessInput } from './process.types';
 
 /** How many times an input is decided again after another instance moved the process first. */
 const MAX_RACES = 20;
@@ -95,8 +95,15 @@ export class ProcessRunner {
     const now = this.deps.now();
     if (!isLive(row.status)) return this.deps.store.settle(row.id, messageId, now, alongside);
     const decision = definition.decide(row.state, input, { now, processId: row.id });
+    // An input that changes nothing leaves the version alone (operators read versions as steps taken).
+    if (ignored(decision, row.state)) return this.deps.store.acknowledge(row, messageId, now, alongside);
     const outcome = await this.deps.store.advance(row, { messageId, decision, status: definition.statusOf(decision.state), now, alongside });
     if (outcome === 'written' && decision.commands.length > 0) this.deps.commandsQueued?.();
     return outcome;
   }
+}
+
+function ignored(decision: ProcessDecision<unknown>, stored: unknown): boolean {
+  const { commands, deadlines, cancelDeadlines, lastError } = decision;
+  return commands.length === 0 && deadlines.length === 0 && cancelDeadlines.length === 0 && !lastError && isDeepStrictEqual(decision.state, stored);
 }

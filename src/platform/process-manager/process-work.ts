@@ -48,6 +48,8 @@ export class ProcessWork {
     private readonly send: CommandSender,
     private readonly isPermanent: (processType: string, error: unknown) => boolean,
     private readonly settings: ProcessWorkSettings,
+    /** Only these types' rows are claimed: an instance without a definition (an older version) leaves the rest alone. */
+    private readonly types: readonly string[],
   ) {}
 
   /** One round: what is due now. Returns how many rows it handled. */
@@ -108,12 +110,12 @@ export class ProcessWork {
   private async claimDeadlines(): Promise<DueDeadline[]> {
     const { rows } = await this.pool.query<DueDeadline>(
       `update process_deadline d set claimed_until = now() + make_interval(secs => $1::double precision / 1000)
-       from (select process_id, name from process_deadline
-             where due_at <= now() and (claimed_until is null or claimed_until < now())
-             order by due_at limit $2 for update skip locked) due
+       from (select dl.process_id, dl.name from process_deadline dl join process p on p.id = dl.process_id
+             where dl.due_at <= now() and (dl.claimed_until is null or dl.claimed_until < now()) and p.type = any($3::text[])
+             order by dl.due_at limit $2 for update of dl skip locked) due
        where d.process_id = due.process_id and d.name = due.name
        returning d.process_id as "processId", d.name, d.due_at as "dueAt"`,
-      [this.settings.leaseMs, this.settings.claimLimit],
+      [this.settings.leaseMs, this.settings.claimLimit, this.types],
     );
     return rows;
   }
@@ -121,13 +123,14 @@ export class ProcessWork {
   private async claimCommands(): Promise<DueCommand[]> {
     const { rows } = await this.pool.query<DueCommand>(
       `update process_command c set claimed_until = now() + make_interval(secs => $1::double precision / 1000)
-       from (select process_id, seq from process_command
-             where status = 'pending' and next_attempt_at <= now() and (claimed_until is null or claimed_until < now())
-             order by process_id, seq limit $2 for update skip locked) due, process p
+       from (select pc.process_id, pc.seq from process_command pc join process p on p.id = pc.process_id
+             where pc.status = 'pending' and pc.next_attempt_at <= now() and (pc.claimed_until is null or pc.claimed_until < now())
+               and p.type = any($3::text[])
+             order by pc.process_id, pc.seq limit $2 for update of pc skip locked) due, process p
        where c.process_id = due.process_id and c.seq = due.seq and p.id = c.process_id
        returning c.process_id as "processId", p.type as "processType", p.correlation_id as "correlationId",
                  c.seq, c.name, c.payload, c.attempts`,
-      [this.settings.leaseMs, this.settings.claimLimit],
+      [this.settings.leaseMs, this.settings.claimLimit, this.types],
     );
     // A process's commands are sent in the order it issued them.
     return rows.sort((a, b) => (a.processId === b.processId ? a.seq - b.seq : a.processId < b.processId ? -1 : 1));

@@ -78,6 +78,19 @@ export class ProcessStore {
     });
   }
 
+  /**
+   * For an input the process ignored: the message is recorded as handled, and nothing else
+   * changes, as long as the process is still at the version it was decided on.
+   */
+  async acknowledge(expected: ProcessRow, messageId: string, now: Date, alongside?: Change['alongside']): Promise<WriteOutcome> {
+    return this.write(async (client) => {
+      const { rowCount } = await client.query('select from process where id = $1 and version = $2 for update', [expected.id, expected.version]);
+      if (rowCount === 0) throw new Lost('conflict');
+      await this.markHandled(client, expected.id, messageId, now);
+      await alongside?.(client);
+    });
+  }
+
   /** For an input to a process that has ended: only the bookkeeping, once. */
   async settle(processId: string, messageId: string, now: Date, alongside?: Change['alongside']): Promise<WriteOutcome> {
     return this.write(async (client) => {

@@ -94,6 +94,15 @@ export interface ProcessDefinition<S = unknown> {
   toBusCommand(command: ProcessCommand, metadata: EventMetadata): ICommand;
   /** Whether a failed command is worth trying again (an outage) or is refused for good. */
   isPermanent(error: unknown): boolean;
+  /** The steps as operators see them (GraphQL `process(id)`), read from a stored state. */
+  stepsOf?(state: S): readonly ProcessStepView[];
+}
+
+export interface ProcessStepView {
+  readonly name: string;
+  readonly startedAt: string;
+  readonly endedAt: string | null;
+  readonly error: string | null;
 }
 
 /** What a decision may know besides state and input: the time, and which process it is deciding for. */

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
 import { DomainError } from '../../../../kernel/domain-error';
 import type { EventMetadata } from '../../../../platform/event-log/event-log.types';
 import { ProcessDefinitionProvider } from '../../../../platform/process-manager/process-definitions';
-import type { DecideContext, ProcessCommand, ProcessDecision, ProcessDefinition, ProcessEvent, ProcessInput, ProcessStatus } from '../../../../platform/process-manager/process.types';
+import type { DecideContext, ProcessCommand, ProcessDecision, ProcessDefinition, ProcessEvent, ProcessInput, ProcessStatus, ProcessStepView } from '../../../../platform/process-manager/process.types';
 import { ActivateCountryCommand } from '../../commands/activate-country/activate-country.command';
 import { COUNTRY_MESSAGE_TYPES } from '../../countries.contract';
 import { decideDeactivation, deactivationStatus, startDeactivation } from '../../domain/deactivation/decide-deactivation';
@@ -59,6 +59,10 @@ export class CountryDeactivationProcess implements ProcessDefinition<Deactivatio
 
   statusOf(state: DeactivationState): ProcessStatus {
     return deactivationStatus(state);
+  }
+
+  stepsOf(state: DeactivationState): readonly ProcessStepView[] {
+    return state.steps.map(({ step, startedAt, endedAt, error }) => ({ name: step, startedAt, endedAt, error }));
   }
 
   toBusCommand({ name, payload }: ProcessCommand, metadata: EventMetadata): ICommand {

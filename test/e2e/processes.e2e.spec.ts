@@ -1,0 +1,108 @@
+import { Pool } from 'pg';
+import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
+import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
+import { eventually } from '../support/delivery-harness';
+import { aCountryInput, deleteCountries } from '../support/reference-builders';
+import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
+import { graphql, startTestApp, stopTestApp } from '../support/test-app';
+import { testConfig, uniqueName } from '../support/test-config';
+
+const CODE = 'XP';
+const PROCESS = `{ id type key status version lastError endedAt
+  steps { name endedAt error } commands { sequence name status attempts lastError } deadlines { name } }`;
+
+/**
+ * The country-deactivation process inside the app, from the mutation to `process(id)`. No context
+ * handles its port commands yet (dashboards and notifications build them), so archiving fails for
+ * good on its one allowed attempt: the process undoes the deactivation with the real
+ * ActivateCountryCommand (the country is active again, the event caused by the process), then
+ * fails to restore the facts for the same reason and ends FAILED for an operator, saying why.
+ */
+describe('the country-deactivation process through GraphQL', () => {
+  const overrides = {
+    RELAY_ENABLED: 'true',
+    CONSUMERS_ENABLED: 'true',
+    PROCESS_MANAGER_ENABLED: 'true',
+    COUNTRY_DEACTIVATION_PROCESS: 'true',
+    PROCESS_COMMAND_MAX_ATTEMPTS: '1',
+    PROCESS_POLL_INTERVAL_MS: '100',
+    RELAY_NAME: uniqueName('test-relay'),
+    BROKER_PREFIX: uniqueName('test-processes'),
+  };
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+
+  beforeAll(async () => {
+    const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 1 });
+    await deleteCountries(db, [CODE]);
+    await startCheckpointAtHead(db, overrides.RELAY_NAME);
+    await db.end();
+    harness = await startTestApp(overrides);
+  });
+
+  afterAll(async () => {
+    const { config, db } = harness;
+    await db.query(`delete from process where type = 'country-deactivation' and key = $1`, [`country:${CODE}`]);
+    await deleteCountries(db, [CODE]);
+    await deleteRelayState(db, config.RELAY_NAME);
+    for (const scope of [config.BROKER_PREFIX, `${config.BROKER_PREFIX}.processes`]) {
+      for (const table of ['parked_message', 'parked_key', 'parking_log']) await db.query(`delete from ${table} where scope = $1`, [scope]);
+    }
+    await stopTestApp(harness);
+    await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
+  });
+
+  const processes = (status: string) =>
+    graphql(harness.app, `query($status: ProcessStatus) { processes(type: "country-deactivation", status: $status) ${PROCESS} }`, { status });
+
+  it('deactivateCountry starts the process; its failure is undone and the process ends FAILED with each step, command and error', async () => {
+    await graphql(harness.app, 'mutation($input: RegisterCountryInput!) { registerCountry(input: $input) { version } }', { input: aCountryInput(CODE) });
+    const deactivated = await graphql(harness.app, `mutation { deactivateCountry(code: "${CODE}", reason: "sanctions") { version } }`);
+    expect(deactivated).toEqual({ statusCode: 200, body: { data: { deactivateCountry: { version: 2 } } } });
+
+    const failed = async () => ((await processes('FAILED')).body as { data: { processes: unknown[] } }).data.processes.length > 0;
+    expect(await eventually(failed, 20_000, 200)).toBe(true);
+
+    const { rows } = await harness.db.query(`select event_id as "eventId" from event_log where stream_id = $1 and type = 'CountryDeactivated'`, [`country:${CODE}`]);
+    const id = `country-deactivation:${rows[0].eventId}`;
+    const missing = (command: string) => `Error: No handler found for the command: "${command}".`;
+    const archiveFailed = `archive-facts failed: ${missing('ArchiveCountryFactsCommand')}`;
+    const restoreFailed = `${archiveFailed}; undoing it failed: restore-facts: ${missing('RestoreCountryFactsCommand')}`;
+    const response = await graphql(harness.app, `query($id: ID!) { process(id: $id) ${PROCESS} }`, { id });
+
+    expect(response).toEqual({
+      statusCode: 200,
+      body: {
+        data: {
+          process: {
+            id,
+            type: 'country-deactivation',
+            key: `country:${CODE}`,
+            status: 'FAILED',
+            version: 4,
+            lastError: restoreFailed,
+            endedAt: expect.any(String),
+            steps: [
+              { name: 'archive-facts', endedAt: expect.any(String), error: archiveFailed },
+              { name: 'reactivate-country', endedAt: expect.any(String), error: null },
+              { name: 'restore-facts', endedAt: expect.any(String), error: restoreFailed },
+            ],
+            commands: [
+              { sequence: 1, name: 'archive-country-facts', status: 'FAILED', attempts: 1, lastError: missing('ArchiveCountryFactsCommand') },
+              { sequence: 2, name: 'reactivate-country', status: 'SUCCEEDED', attempts: 1, lastError: null },
+              { sequence: 3, name: 'restore-country-facts', status: 'FAILED', attempts: 1, lastError: missing('RestoreCountryFactsCommand') },
+            ],
+            deadlines: [],
+          },
+        },
+      },
+    });
+    // The compensation reactivated the country, and its event names the process as its cause.
+    const activation = await harness.db.query(
+      `select metadata->>'causationId' as "causationId", metadata->>'actor' as actor from event_log where stream_id = $1 and type = 'CountryActivated'`,
+      [`country:${CODE}`],
+    );
+    expect(activation.rows).toEqual([{ causationId: id, actor: 'process:country-deactivation' }]);
+    expect((await harness.db.query('select active from country where key = $1', [CODE])).rows).toEqual([{ active: true }]);
+    expect(await processes('RUNNING')).toEqual({ statusCode: 200, body: { data: { processes: [] } } });
+  }, 40_000);
+});
