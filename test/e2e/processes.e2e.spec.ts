@@ -104,5 +104,11 @@ describe('the country-deactivation process through GraphQL', () => {
     expect(activation.rows).toEqual([{ causationId: id, actor: 'process:country-deactivation' }]);
     expect((await harness.db.query('select active from country where key = $1', [CODE])).rows).toEqual([{ active: true }]);
     expect(await processes('RUNNING')).toEqual({ statusCode: 200, body: { data: { processes: [] } } });
+
+    // The gauge reads the table at the scrape: it counts what PostgreSQL holds, this process among them.
+    const counted = await harness.db.query(`select count(*)::int as count from process where type = 'country-deactivation' and status = 'failed'`);
+    const metrics = (await harness.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toContain(`exportstats_processes{type="country-deactivation",status="failed"} ${counted.rows[0].count}`);
+    expect(metrics).toMatch(/# TYPE exportstats_processes_overdue gauge/);
   }, 40_000);
 });
