@@ -38,13 +38,21 @@ function toyDefinition(type: string): ProcessDefinition<ToyState> {
         };
       }
       if (input.kind === 'command-succeeded' && input.name === 'greet') return { ...none, state: { ...state, greeted: true } };
+      if (input.kind === 'command-failed') return { ...none, state: { ...state, expiredAt: 'never' }, lastError: input.error };
       if (input.kind === 'deadline') return { ...none, state: { ...state, expiredAt: input.dueAt }, commands: [{ name: 'farewell', payload: { code: state.code } }] };
       return { ...none, state };
     },
     statusOf: (state) => (state.expiredAt === null ? 'running' : 'completed'),
     toBusCommand: (command) => ({ command }),
-    isPermanent: () => true,
+    isPermanent: (error) => error instanceof RefusedError,
   };
+}
+
+class RefusedError extends Error {
+  constructor() {
+    super('refused for good');
+    this.name = 'RefusedError';
+  }
 }
 
 interface Sent {
@@ -73,6 +81,10 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
       definitions: [definition],
       send: async (command, _type, metadata) => {
         sent.push({ command, metadata, instance: name });
+        const code = (command.payload as { code: string }).code;
+        const attempts = sent.filter((s) => (s.command.payload as { code: string }).code === code && s.command.name === command.name).length;
+        if (command.name === 'greet' && code.endsWith('FLAKY') && attempts === 1) throw new Error('the broker blinked');
+        if (command.name === 'greet' && code.endsWith('REFUSED')) throw new RefusedError();
         return { ok: true };
       },
       now: () => new Date(),
@@ -193,6 +205,30 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
     expect(fired.rows[0].count).toBe(codes.length);
     const left = await harness.db.query('select count(*)::int as count from process_deadline d join process p on p.id = d.process_id where p.key = any($1::text[])', [codes]);
     expect(left.rows[0].count).toBe(0);
+  });
+
+  it('given a command that fails once for a passing reason, when it is retried, then the process hears only of its success', async () => {
+    await startInstance('a', true);
+    const code = `${codePrefix}FLAKY`;
+    await deactivate(code);
+
+    expect(await eventually(async () => (await processesOf(code))[0]?.state.greeted === true, 10_000)).toBe(true);
+    const commands = await harness.db.query(
+      `select c.seq, c.status, c.attempts, c.last_error as "lastError" from process_command c join process p on p.id = c.process_id where p.type = $1 and p.key = $2`,
+      [type, code],
+    );
+    expect(commands.rows).toEqual([{ seq: 1, status: 'succeeded', attempts: 2, lastError: 'Error: the broker blinked' }]);
+  });
+
+  it('given a command refused for good, when it is sent, then the process is told once and records why', async () => {
+    await startInstance('a', true);
+    const code = `${codePrefix}REFUSED`;
+    await deactivate(code);
+
+    expect(await eventually(async () => (await statusOf(code)) === 'completed', 10_000)).toBe(true);
+    const { rows } = await harness.db.query('select last_error as "lastError", state from process where type = $1 and key = $2', [type, code]);
+    expect(rows).toEqual([{ lastError: 'RefusedError: refused for good', state: { code, greeted: false, expiredAt: 'never' } }]);
+    expect(sent.filter((s) => (s.command.payload as { code: string }).code === code).map((s) => s.command.name)).toEqual(['greet']);
   });
 
   it('given a running process, when its instance stops and another starts, then the state is reloaded and the deadline still fires', async () => {
