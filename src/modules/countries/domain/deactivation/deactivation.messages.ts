@@ -9,11 +9,18 @@ export type DeactivationCommand =
 
 export type DeactivationCommandName = DeactivationCommand['name'];
 
-/** What administrators are told, whichever way the process ended. */
+/** What administrators are told, whichever way a deactivation or reactivation ended. */
 export interface AdministratorNotice {
   readonly code: string;
-  readonly outcome: 'deactivated' | 'deactivation-undone' | 'deactivation-cancelled';
-  readonly reason: string;
+  readonly outcome:
+    | 'deactivated'
+    | 'deactivation-undone'
+    | 'deactivation-cancelled'
+    | 'reactivated'
+    | 'reactivation-undone'
+    | 'reactivation-cancelled';
+  /** The deactivation's reason; null for a reactivation, which has none. */
+  readonly reason: string | null;
   readonly failure: string | null;
 }
 
