@@ -41,7 +41,7 @@ describe('the country-deactivation process through GraphQL', () => {
 
   afterAll(async () => {
     const { config, db } = harness;
-    await db.query(`delete from process where type = 'country-deactivation' and key = $1`, [`country:${CODE}`]);
+    await db.query(`delete from process where type in ('country-deactivation', 'country-reactivation') and key = $1`, [`country:${CODE}`]);
     await deleteCountries(db, [CODE]);
     await deleteRelayState(db, config.RELAY_NAME);
     for (const scope of [config.BROKER_PREFIX, `${config.BROKER_PREFIX}.processes`]) {
@@ -104,6 +104,9 @@ describe('the country-deactivation process through GraphQL', () => {
     expect(activation.rows).toEqual([{ causationId: id, actor: 'process:country-deactivation' }]);
     expect((await harness.db.query('select active from country where key = $1', [CODE])).rows).toEqual([{ active: true }]);
     expect(await processes('RUNNING')).toEqual({ statusCode: 200, body: { data: { processes: [] } } });
+    // Its compensation's activation reverses no completed deactivation: no reactivation process starts.
+    const reactivations = await graphql(harness.app, '{ processes(type: "country-reactivation") { id } }');
+    expect(reactivations).toEqual({ statusCode: 200, body: { data: { processes: [] } } });
 
     // The gauge reads the table at the scrape: it counts what PostgreSQL holds, this process among them.
     const counted = await harness.db.query(`select count(*)::int as count from process where type = 'country-deactivation' and status = 'failed'`);

@@ -55,6 +55,19 @@ class RefusedError extends Error {
   }
 }
 
+/** Started by CountryActivated, but only once the toy process of its key has completed. */
+function followerDefinition(type: string, after: string): ProcessDefinition<{ readonly code: string }> {
+  return {
+    type,
+    eventTypes: ['CountryActivated'],
+    route: (event) => (typeof event.data.code === 'string' ? { key: event.data.code, starts: true, startsAfter: { type: after, statusIn: ['completed'] } } : null),
+    decide: (state, input) => ({ state: state ?? { code: String(input.kind === 'event' ? input.data.code : '') }, commands: [], deadlines: [], cancelDeadlines: [] }),
+    statusOf: () => 'running',
+    toBusCommand: (command) => ({ command }),
+    isPermanent: () => true,
+  };
+}
+
 interface Sent {
   readonly command: ProcessCommand;
   readonly metadata: EventMetadata;
@@ -65,6 +78,7 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
   const harness = new DeliveryHarness({ PROCESS_MANAGER_ENABLED: 'true', PROCESS_POLL_INTERVAL_MS: '100', PROCESS_LEASE_MS: '5000' });
   const type = `toy-${randomBytes(4).toString('hex')}`;
   const definition = toyDefinition(type);
+  const follower = followerDefinition(`${type}-follower`, type);
   const codePrefix = `T${randomBytes(3).toString('hex')}`;
   const sent: Sent[] = [];
   /** Messages the instances' consumers took from the processes' queue. */
@@ -78,7 +92,7 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
     const manager = new ProcessManager(processManagerSettings(harness.config, harness.topology), {
       pool,
       amqp,
-      definitions: [definition],
+      definitions: [definition, follower],
       send: async (command, _type, metadata) => {
         sent.push({ command, metadata, instance: name });
         const code = (command.payload as { code: string }).code;
@@ -124,13 +138,13 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
   }
 
   /** Writes CountryDeactivated to the log (the relay publishes it); returns the event's id and stream. */
-  async function deactivate(code: string): Promise<{ eventId: string; streamId: string }> {
+  async function deactivate(code: string, eventType = 'CountryDeactivated', version = 1): Promise<{ eventId: string; streamId: string }> {
     const eventId = randomUUID();
     const streamId = `country:${code}`;
     await harness.db.query(
       `insert into event_log (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
-       values ($1, $2, 1, 'CountryDeactivated', 1, $3, '{"correlationId":"corr-${code}","causationId":null,"actor":"test"}', now())`,
-      [eventId, streamId, JSON.stringify({ code, reason: 'test' })],
+       values ($1, $2, $3, $4, 1, $5, '{"correlationId":"corr-${code}","causationId":null,"actor":"test"}', now())`,
+      [eventId, streamId, version, eventType, JSON.stringify({ code, reason: 'test' })],
     );
     await harness.db.query(`select pg_notify('event_log', '')`);
     return { eventId, streamId };
@@ -155,7 +169,7 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
   });
 
   afterAll(async () => {
-    await harness.db.query('delete from process where type = $1', [type]);
+    await harness.db.query('delete from process where type = any($1::text[])', [[type, follower.type]]);
     await harness.db.query('delete from event_log where stream_id like $1', [`country:${codePrefix}%`]);
     await harness.db.query('delete from parked_message where scope = $1', [`${harness.config.BROKER_PREFIX}.processes`]);
     await harness.db.query('delete from parked_key where scope = $1', [`${harness.config.BROKER_PREFIX}.processes`]);
@@ -229,6 +243,26 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
     const { rows } = await harness.db.query('select last_error as "lastError", state from process where type = $1 and key = $2', [type, code]);
     expect(rows).toEqual([{ lastError: 'RefusedError: refused for good', state: { code, greeted: false, expiredAt: 'never' } }]);
     expect(sent.filter((s) => (s.command.payload as { code: string }).code === code).map((s) => s.command.name)).toEqual(['greet']);
+  });
+
+  it('given a process that starts only after another completed, when its event comes before and after, then it starts only after', async () => {
+    await startInstance('a', true);
+    const code = `${codePrefix}AFTER`;
+    await deactivate(code);
+    expect(await eventually(async () => (await statusOf(code)) === 'running', 10_000)).toBe(true);
+    const before = consumed.count;
+    const early = await deactivate(code, 'CountryActivated', 2);
+    // Taken in while the toy still runs: the follower must not start from it.
+    expect(await eventually(() => consumed.count > before, 10_000)).toBe(true);
+    expect(await statusOf(code)).toBe('running');
+    expect(await eventually(async () => (await statusOf(code)) === 'completed', 10_000)).toBe(true);
+
+    const late = await deactivate(code, 'CountryActivated', 3);
+
+    const followers = async () => (await harness.db.query('select id from process where type = $1 and key = $2', [follower.type, code])).rows;
+    expect(await eventually(async () => (await followers()).length > 0, 10_000)).toBe(true);
+    expect(await followers()).toEqual([{ id: `${follower.type}:${late.eventId}` }]);
+    expect(early.eventId).not.toBe(late.eventId);
   });
 
   it('given a running process, when its instance stops and another starts, then the state is reloaded and the deadline still fires', async () => {

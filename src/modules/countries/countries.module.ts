@@ -10,6 +10,7 @@ import { RegisterCountryResolver } from './commands/register-country/register-co
 import { CountryRepository } from './infrastructure/country.repository';
 import { CountrySchema } from './infrastructure/country.entity';
 import { CountryDeactivationProcess } from './processes/country-deactivation/country-deactivation.process';
+import { CountryReactivationProcess } from './processes/country-reactivation/country-reactivation.process';
 
 @Module({
   imports: [MikroOrmModule.forFeature([CountrySchema])],
@@ -23,6 +24,7 @@ import { CountryDeactivationProcess } from './processes/country-deactivation/cou
     DeactivateCountryHandler,
     DeactivateCountryResolver,
     CountryDeactivationProcess,
+    CountryReactivationProcess,
   ],
 })
 export class CountriesModule {}

@@ -6,6 +6,7 @@ export { RegisterCountriesCommand, type RegisterCountriesResult } from './comman
 export { ActivateCountryCommand } from './commands/activate-country/activate-country.command';
 export { DeactivateCountryCommand } from './commands/deactivate-country/deactivate-country.command';
 export { COUNTRY_DEACTIVATION, countryKey } from './processes/country-deactivation/country-deactivation.process';
+export { COUNTRY_REACTIVATION } from './processes/country-reactivation/country-reactivation.process';
 export {
   ArchiveCountryFactsCommand,
   NotifyAdministratorsCommand,

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Change, ProcessRow, ProcessStore, WriteOutcome } from './process.store';
-import { isLive, type ProcessDecision, type ProcessDefinition, type ProcessEvent, type ProcessInput } from './process.types';
+import { isLive, type ProcessDecision, type ProcessDefinition, type ProcessEvent, type ProcessInput, type ProcessRoute } from './process.types';
 
 /** How many times an input is decided again after another instance moved the process first. */
 const MAX_RACES = 20;
@@ -62,13 +62,13 @@ export class ProcessRunner {
     return true;
   }
 
-  private async routeEvent(definition: ProcessDefinition, route: { key: string; starts: boolean }, event: ProcessEvent): Promise<void> {
+  private async routeEvent(definition: ProcessDefinition, route: ProcessRoute, event: ProcessEvent): Promise<void> {
     for (let race = 0; race < MAX_RACES; race += 1) {
       const live = await this.deps.store.findLive(definition.type, route.key);
       let outcome: WriteOutcome;
       if (live) {
         outcome = await this.apply(live, event, event.messageId);
-      } else if (route.starts) {
+      } else if (route.starts && (await this.mayStart(route))) {
         outcome = await this.start(definition, route.key, event);
       } else {
         return;
@@ -76,6 +76,12 @@ export class ProcessRunner {
       if (outcome !== 'conflict') return;
     }
     throw new Error(`${definition.type} ${route.key}: gave up after ${MAX_RACES} lost races`);
+  }
+
+  private async mayStart({ key, startsAfter }: ProcessRoute): Promise<boolean> {
+    if (!startsAfter) return true;
+    const status = await this.deps.store.latestStatus(startsAfter.type, key);
+    return startsAfter.statusIn.includes(status ?? 'none');
   }
 
   private async start(definition: ProcessDefinition, key: string, event: ProcessEvent): Promise<WriteOutcome> {

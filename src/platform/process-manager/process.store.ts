@@ -45,6 +45,15 @@ export class ProcessStore {
     return rows[0] ?? null;
   }
 
+  /** The status of the process of this type and key that started last; null when there never was one. */
+  async latestStatus(type: string, key: string): Promise<ProcessStatus | null> {
+    const { rows } = await this.pool.query<{ status: ProcessStatus }>(
+      'select status from process where type = $1 and key = $2 order by started_at desc, id desc limit 1',
+      [type, key],
+    );
+    return rows[0]?.status ?? null;
+  }
+
   async load(id: string): Promise<ProcessRow | null> {
     const { rows } = await this.pool.query<ProcessRow>(`select ${COLUMNS} from process where id = $1`, [id]);
     return rows[0] ?? null;

@@ -88,7 +88,7 @@ export interface ProcessDefinition<S = unknown> {
   /** The event types it reacts to; others never reach `route`. */
   readonly eventTypes: readonly string[];
   /** The process an event belongs to (its key), and whether it may start one; null: not this process's. */
-  route(event: ProcessEvent): { readonly key: string; readonly starts: boolean } | null;
+  route(event: ProcessEvent): ProcessRoute | null;
   decide(state: S | null, input: ProcessInput, context: DecideContext): ProcessDecision<S>;
   statusOf(state: S): ProcessStatus;
   toBusCommand(command: ProcessCommand, metadata: EventMetadata): ICommand;
@@ -103,6 +103,17 @@ export interface ProcessStepView {
   readonly startedAt: string;
   readonly endedAt: string | null;
   readonly error: string | null;
+}
+
+export interface ProcessRoute {
+  readonly key: string;
+  /** Whether the event starts a process when none of this type is live for the key. */
+  readonly starts: boolean;
+  /**
+   * It starts one only if the latest process of another type for the same key is in one of these
+   * statuses ('none': there never was one): a reactivation reverses a completed deactivation only.
+   */
+  readonly startsAfter?: { readonly type: string; readonly statusIn: readonly (ProcessStatus | 'none')[] };
 }
 
 /** What a decision may know besides state and input: the time, and which process it is deciding for. */

@@ -4,13 +4,13 @@ import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
 import { DomainError } from '../../../../kernel/domain-error';
 import type { EventMetadata } from '../../../../platform/event-log/event-log.types';
 import { ProcessDefinitionProvider } from '../../../../platform/process-manager/process-definitions';
-import type { DecideContext, ProcessCommand, ProcessDecision, ProcessDefinition, ProcessEvent, ProcessInput, ProcessStatus, ProcessStepView } from '../../../../platform/process-manager/process.types';
+import type { DecideContext, ProcessCommand, ProcessDecision, ProcessDefinition, ProcessEvent, ProcessInput, ProcessRoute, ProcessStatus, ProcessStepView } from '../../../../platform/process-manager/process.types';
 import { ActivateCountryCommand } from '../../commands/activate-country/activate-country.command';
 import { COUNTRY_MESSAGE_TYPES } from '../../countries.contract';
 import { decideDeactivation, deactivationStatus, startDeactivation } from '../../domain/deactivation/decide-deactivation';
 import type { AdministratorNotice } from '../../domain/deactivation/deactivation.messages';
 import type { DeactivationState } from '../../domain/deactivation/deactivation.state';
-import { toDeactivationMessage } from './deactivation-inputs';
+import { toDeactivationMessage } from '../country-process-inputs';
 import {
   ArchiveCountryFactsCommand,
   NotifyAdministratorsCommand,
@@ -20,6 +20,8 @@ import {
 } from './country-deactivation.ports';
 
 export const COUNTRY_DEACTIVATION = 'country-deactivation';
+/** Named here rather than imported, so the two definitions do not import each other. */
+const COUNTRY_REACTIVATION_TYPE = 'country-reactivation';
 
 /**
  * The country-deactivation process as the process manager runs it: one live process per country
@@ -40,10 +42,15 @@ export class CountryDeactivationProcess implements ProcessDefinition<Deactivatio
     this.eventTypes = config.COUNTRY_DEACTIVATION_PROCESS ? [COUNTRY_MESSAGE_TYPES.deactivated, COUNTRY_MESSAGE_TYPES.activated] : [];
   }
 
-  route(event: ProcessEvent): { key: string; starts: boolean } | null {
+  /** A deactivation that cancels a running reactivation, or is its compensation, starts nothing: that one finishes. */
+  route(event: ProcessEvent): ProcessRoute | null {
     const code = event.data.code;
     if (typeof code !== 'string') return null;
-    return { key: countryKey(code), starts: event.type === COUNTRY_MESSAGE_TYPES.deactivated };
+    return {
+      key: countryKey(code),
+      starts: event.type === COUNTRY_MESSAGE_TYPES.deactivated,
+      startsAfter: { type: COUNTRY_REACTIVATION_TYPE, statusIn: ['none', 'completed', 'compensated', 'cancelled', 'failed'] },
+    };
   }
 
   decide(state: DeactivationState | null, input: ProcessInput, { now, processId }: DecideContext): ProcessDecision<DeactivationState> {
@@ -78,7 +85,7 @@ export class CountryDeactivationProcess implements ProcessDefinition<Deactivatio
       case 'recalculate-dashboards':
         return new RecalculateCountryDashboardsCommand(code, String(fields.atLeastPosition), metadata);
       case 'notify-administrators':
-        return new NotifyAdministratorsCommand(payload as unknown as AdministratorNotice, metadata);
+        return new NotifyAdministratorsCommand(payload as AdministratorNotice, metadata);
       case 'reactivate-country':
         return new ActivateCountryCommand({ code }, metadata);
       default:

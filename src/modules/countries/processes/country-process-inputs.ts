@@ -1,6 +1,7 @@
-import type { ProcessInput } from '../../../../platform/process-manager/process.types';
-import { COUNTRY_MESSAGE_TYPES } from '../../countries.contract';
-import type { CommandResult, DeactivationCommandName, DeactivationMessage } from '../../domain/deactivation/deactivation.messages';
+import type { ProcessInput } from '../../../platform/process-manager/process.types';
+import { COUNTRY_MESSAGE_TYPES } from '../countries.contract';
+import type { CommandResult, DeactivationCommandName, DeactivationMessage } from '../domain/deactivation/deactivation.messages';
+import type { ReactivationCommandName, ReactivationMessage } from '../domain/reactivation/reactivation.messages';
 
 const COMMANDS: readonly DeactivationCommandName[] = [
   'archive-country-facts',
@@ -9,6 +10,15 @@ const COMMANDS: readonly DeactivationCommandName[] = [
   'notify-administrators',
   'reactivate-country',
   'restore-country-facts',
+];
+
+const REACTIVATION_COMMANDS: readonly ReactivationCommandName[] = [
+  'restore-country-facts',
+  'refresh-country-caches',
+  'recalculate-dashboards',
+  'notify-administrators',
+  'deactivate-country',
+  'archive-country-facts',
 ];
 
 /**
@@ -25,12 +35,37 @@ export function toDeactivationMessage(input: ProcessInput, processId: string): D
       if (input.type === COUNTRY_MESSAGE_TYPES.activated) return { type: 'CountryActivated', code, position: input.position, byThisProcess: input.causationId === processId };
       return null;
     }
+    default:
+      return commonInput(input, COMMANDS);
+  }
+}
+
+/** The same for the reverse process: its own deactivation (compensation) told apart from an operator's. */
+export function toReactivationMessage(input: ProcessInput, processId: string): ReactivationMessage | null {
+  if (input.kind !== 'event') return commonInput(input, REACTIVATION_COMMANDS);
+  const code = text(input.data.code);
+  if (code === null) return null;
+  if (input.type === COUNTRY_MESSAGE_TYPES.activated) return { type: 'CountryActivated', code, position: input.position };
+  if (input.type === COUNTRY_MESSAGE_TYPES.deactivated) return { type: 'CountryDeactivated', code, position: input.position, byThisProcess: input.causationId === processId };
+  return null;
+}
+
+type CommonMessage<C extends string> =
+  | { readonly type: 'DeadlineReached'; readonly deadline: 'complete-by' | 'compensate-by' }
+  | { readonly type: 'CommandSucceeded'; readonly command: C; readonly result: CommandResult }
+  | { readonly type: 'CommandFailed'; readonly command: C; readonly error: string }
+  | Extract<DeactivationMessage, { type: 'InstanceCachesRefreshed' | 'InstanceLeft' | 'DashboardsRecalculated' }>;
+
+/** Deadlines, commands' answers and signals read the same in both processes. */
+function commonInput<C extends string>(input: ProcessInput, commands: readonly C[]): CommonMessage<C> | null {
+  const known = (name: string): name is C => (commands as readonly string[]).includes(name);
+  switch (input.kind) {
     case 'deadline':
       return input.name === 'complete-by' || input.name === 'compensate-by' ? { type: 'DeadlineReached', deadline: input.name } : null;
     case 'command-succeeded':
-      return isCommand(input.name) ? { type: 'CommandSucceeded', command: input.name, result: commandResult(input.result) } : null;
+      return known(input.name) ? { type: 'CommandSucceeded', command: input.name, result: commandResult(input.result) } : null;
     case 'command-failed':
-      return isCommand(input.name) ? { type: 'CommandFailed', command: input.name, error: input.error } : null;
+      return known(input.name) ? { type: 'CommandFailed', command: input.name, error: input.error } : null;
     case 'signal':
       return signal(input.type, input.data);
     default:
@@ -38,7 +73,7 @@ export function toDeactivationMessage(input: ProcessInput, processId: string): D
   }
 }
 
-function signal(type: string, data: Readonly<Record<string, unknown>>): DeactivationMessage | null {
+function signal(type: string, data: Readonly<Record<string, unknown>>): CommonMessage<never> | null {
   const instanceId = text(data.instanceId);
   if ((type === 'InstanceCachesRefreshed' || type === 'InstanceLeft') && instanceId !== null) return { type, instanceId };
   const code = text(data.code);
@@ -55,10 +90,6 @@ function commandResult(result: unknown): CommandResult {
     ...(Array.isArray(instances) ? { instances: instances.filter((instance): instance is string => typeof instance === 'string') } : {}),
     ...(typeof position === 'string' && /^\d+$/.test(position) ? { position } : {}),
   };
-}
-
-function isCommand(name: string): name is DeactivationCommandName {
-  return (COMMANDS as readonly string[]).includes(name);
 }
 
 function text(value: unknown): string | null {

@@ -1,5 +1,5 @@
-import type { ProcessEvent } from '../../../../platform/process-manager/process.types';
-import { toDeactivationMessage } from './deactivation-inputs';
+import type { ProcessEvent } from '../../../platform/process-manager/process.types';
+import { toDeactivationMessage, toReactivationMessage } from './country-process-inputs';
 
 const PROCESS_ID = 'country-deactivation:e-1';
 
@@ -64,5 +64,29 @@ describe('deactivation inputs: what the process manager delivers, as the process
     ['an event without a code', event({ data: {} })],
   ])('given %s, when translated, then the process ignores it', (_what, input) => {
     expect(toDeactivationMessage(input, PROCESS_ID)).toBeNull();
+  });
+});
+
+describe('reactivation inputs', () => {
+  const REACTIVATION_ID = 'country-reactivation:e-9';
+
+  it.each([
+    ['an operator', null, false],
+    ['this process (its compensation)', REACTIVATION_ID, true],
+  ])('given CountryDeactivated caused by %s, when translated, then byThisProcess is %s', (_who, causationId, byThisProcess) => {
+    const deactivated = event({ type: 'CountryDeactivated', causationId, data: { code: 'RU', reason: 'reactivation undone' } });
+
+    expect(toReactivationMessage(deactivated, REACTIVATION_ID)).toEqual({ type: 'CountryDeactivated', code: 'RU', position: '120', byThisProcess });
+  });
+
+  it('given CountryActivated, when translated, then it carries the code and position that start the reverse process', () => {
+    expect(toReactivationMessage(event({}), REACTIVATION_ID)).toEqual({ type: 'CountryActivated', code: 'RU', position: '120' });
+  });
+
+  it('given an answer to deactivate-country, when translated, then the reactivation knows it and the deactivation does not', () => {
+    const answer = { kind: 'command-succeeded' as const, name: 'deactivate-country', seq: 5, result: { position: '130' } };
+
+    expect(toReactivationMessage(answer, REACTIVATION_ID)).toEqual({ type: 'CommandSucceeded', command: 'deactivate-country', result: { position: '130' } });
+    expect(toDeactivationMessage(answer, PROCESS_ID)).toBeNull();
   });
 });
