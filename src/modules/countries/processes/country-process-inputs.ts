@@ -54,7 +54,7 @@ type CommonMessage<C extends string> =
   | { readonly type: 'DeadlineReached'; readonly deadline: 'complete-by' | 'compensate-by' }
   | { readonly type: 'CommandSucceeded'; readonly command: C; readonly result: CommandResult }
   | { readonly type: 'CommandFailed'; readonly command: C; readonly error: string }
-  | Extract<DeactivationMessage, { type: 'InstanceCachesRefreshed' | 'InstanceLeft' | 'DashboardsRecalculated' }>;
+  | Extract<DeactivationMessage, { type: 'InstanceCachesRefreshed' | 'InstanceLeft' | 'DashboardsRecalculated' | 'AbortRequested' }>;
 
 /** Deadlines, commands' answers and signals read the same in both processes. */
 function commonInput<C extends string>(input: ProcessInput, commands: readonly C[]): CommonMessage<C> | null {
@@ -79,6 +79,8 @@ function signal(type: string, data: Readonly<Record<string, unknown>>): CommonMe
   const code = text(data.code);
   const position = text(data.position);
   if (type === 'DashboardsRecalculated' && code !== null && position !== null && /^\d+$/.test(position)) return { type, code, position };
+  const by = text(data.by);
+  if (type === 'AbortRequested' && by !== null) return { type, by, reason: text(data.reason) ?? '' };
   return null;
 }
 

@@ -52,6 +52,7 @@ describe('deactivation inputs: what the process manager delivers, as the process
     [{ kind: 'signal' as const, type: 'InstanceLeft', data: { instanceId: 'host:2' } }, { type: 'InstanceLeft', instanceId: 'host:2' }],
     [{ kind: 'signal' as const, type: 'DashboardsRecalculated', data: { code: 'RU', position: '130' } }, { type: 'DashboardsRecalculated', code: 'RU', position: '130' }],
     [{ kind: 'deadline' as const, name: 'complete-by', dueAt: '2026-12-08T09:10:00.000Z' }, { type: 'DeadlineReached', deadline: 'complete-by' }],
+    [{ kind: 'signal' as const, type: 'AbortRequested', data: { by: 'alice', reason: 'wrong country' } }, { type: 'AbortRequested', by: 'alice', reason: 'wrong country' }],
   ])('given %j, when translated, then it is %j', (input, expected) => {
     expect(toDeactivationMessage(input, PROCESS_ID)).toEqual(expected);
   });

@@ -41,7 +41,9 @@ export type DeactivationMessage =
   | { readonly type: 'InstanceLeft'; readonly instanceId: string }
   /** The projections passed `position` and every summary the country appears in was recomputed. */
   | { readonly type: 'DashboardsRecalculated'; readonly code: string; readonly position: string }
-  | { readonly type: 'DeadlineReached'; readonly deadline: DeactivationDeadline };
+  | { readonly type: 'DeadlineReached'; readonly deadline: DeactivationDeadline }
+  /** An operator asked to undo the process while it runs forward. */
+  | { readonly type: 'AbortRequested'; readonly by: string; readonly reason: string };
 
 /** `complete-by` bounds the whole deactivation; `compensate-by` bounds its undoing. */
 export type DeactivationDeadline = 'complete-by' | 'compensate-by';

@@ -41,7 +41,8 @@ export function startDeactivation(message: Deactivated, { now, deadlineMs }: Dec
  * Forward: archive -> refresh caches -> dashboards recalculated -> notify -> completed. The
  * deadline or a step's permanent failure turns to compensation: reactivate -> restore facts ->
  * dashboards include the country again -> notify the failure -> compensated. An operator's
- * reactivation while it runs cancels it: restore facts -> notify -> cancelled. A message that
+ * reactivation while it runs cancels it: restore facts -> notify -> cancelled. An operator's abort
+ * while it runs forward undoes it like a failure. A message that
  * does not concern the current step changes nothing (a late answer, a redelivered event).
  */
 export function decideDeactivation(state: DeactivationState, message: DeactivationMessage, context: DecisionContext): Decision {
@@ -78,6 +79,9 @@ function forward(state: Forward, message: DeactivationMessage, context: Decision
   }
   if (message.type === 'CommandFailed' && message.command === awaitedCommand(state)) {
     return compensate(state, `${currentStep(state)} failed: ${message.error}`, context);
+  }
+  if (message.type === 'AbortRequested') {
+    return compensate(state, `aborted by ${message.by} (in step ${currentStep(state)}): ${message.reason}`, context);
   }
   if (message.type === 'CountryActivated' && !message.byThisProcess) {
     const steps = endStep(state.steps, currentStep(state), at, 'cancelled: the country was reactivated');

@@ -220,6 +220,23 @@ describe('country deactivation: the deadline and failures start compensation', (
     expect(decision.commands).toEqual([{ name: 'reactivate-country', payload: { code: 'RU' } }]);
   });
 
+  it.each(FORWARD)('given %s, when an operator aborts it, then compensation starts naming who, where and why', (phase) => {
+    const state = inPhase(phase);
+
+    const decision = when(state, { type: 'AbortRequested', by: 'alice', reason: 'wrong country' });
+
+    const step = state.steps[state.steps.length - 1].step;
+    expect(decision.state).toMatchObject({ phase: 'reactivating', failure: `aborted by alice (in step ${step}): wrong country` });
+    expect(decision.commands).toEqual([{ name: 'reactivate-country', payload: { code: 'RU' } }]);
+    expect(decision.cancelDeadlines).toEqual(['complete-by']);
+  });
+
+  it.each([...COMPENSATING, 'cancelling', 'notifying-cancellation', ...ENDED] as const)('given %s, when an operator aborts it, then nothing changes (it is undone or ended already)', (phase) => {
+    const state = inPhase(phase);
+
+    expect(when(state, { type: 'AbortRequested', by: 'alice', reason: 'again' })).toEqual({ state, commands: [], deadlines: [], cancelDeadlines: [], lastError: null });
+  });
+
   it.each(FORWARD)('given %s, when the compensation deadline is reached (a stale timer), then nothing changes', (phase) => {
     const state = inPhase(phase);
 

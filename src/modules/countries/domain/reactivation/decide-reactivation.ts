@@ -63,7 +63,9 @@ function forward(state: Forward, message: ReactivationMessage, { now, deadlineMs
       ? `not done within ${deadlineMs} ms (in step ${step})`
       : message.type === 'CommandFailed' && message.command === awaitedCommand(state)
         ? `${step} failed: ${message.error}`
-        : null;
+        : message.type === 'AbortRequested'
+          ? `aborted by ${message.by} (in step ${step}): ${message.reason}`
+          : null;
   if (failure !== null) {
     return {
       state: { ...common(state), steps: [...endStep(state.steps, step, at, failure), started('deactivate-country', at)], phase: 'deactivating', failure },

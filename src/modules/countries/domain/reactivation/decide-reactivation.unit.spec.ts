@@ -127,6 +127,18 @@ describe('country reactivation: the reverse of a completed deactivation', () => 
     expect(decision.lastError).toMatch(/failed: ES down$/);
   });
 
+  it.each(FORWARD)('given %s, when an operator aborts it, then the country is deactivated again', (phase) => {
+    const decision = when(inPhase(phase), { type: 'AbortRequested', by: 'alice', reason: 'too early' });
+
+    expect(decision.state).toMatchObject({ phase: 'deactivating', failure: expect.stringMatching(/^aborted by alice \(in step .*\): too early$/) });
+    expect(decision.commands).toEqual([{ name: 'deactivate-country', payload: { code: 'RU', reason: UNDO_REASON } }]);
+  });
+
+  it.each([...COMPENSATING, 'cancelling', 'completed', 'failed'] as const)('given %s, when an operator aborts it, then nothing changes', (phase) => {
+    const state = inPhase(phase);
+    expect(when(state, { type: 'AbortRequested', by: 'alice', reason: 'again' })).toEqual(nothing(state));
+  });
+
   it.each(FORWARD)('given %s, when an operator deactivates the country, then it is cancelled: the facts are archived again', (phase) => {
     const decision = when(inPhase(phase), deactivatedByOperator('230'));
 

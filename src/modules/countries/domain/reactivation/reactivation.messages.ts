@@ -21,7 +21,8 @@ export type ReactivationMessage =
   | { readonly type: 'InstanceCachesRefreshed'; readonly instanceId: string }
   | { readonly type: 'InstanceLeft'; readonly instanceId: string }
   | { readonly type: 'DashboardsRecalculated'; readonly code: string; readonly position: string }
-  | { readonly type: 'DeadlineReached'; readonly deadline: DeactivationDeadline };
+  | { readonly type: 'DeadlineReached'; readonly deadline: DeactivationDeadline }
+  | { readonly type: 'AbortRequested'; readonly by: string; readonly reason: string };
 
 export interface ReactivationDecision {
   readonly state: ReactivationState;
