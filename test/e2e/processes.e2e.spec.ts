@@ -8,6 +8,8 @@ import { graphql, startTestApp, stopTestApp } from '../support/test-app';
 import { testConfig, uniqueName } from '../support/test-config';
 
 const CODE = 'XP';
+/** A country whose deactivation is put in place by hand, waiting for the dashboards, to be aborted. */
+const ABORTED = 'XQ';
 const PROCESS = `{ id type key status version lastError endedAt
   steps { name endedAt error } commands { sequence name status attempts lastError } deadlines { name } }`;
 
@@ -113,5 +115,75 @@ describe('the country-deactivation process through GraphQL', () => {
     const metrics = (await harness.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).toContain(`exportstats_processes{type="country-deactivation",status="failed"} ${counted.rows[0].count}`);
     expect(metrics).toMatch(/# TYPE exportstats_processes_overdue gauge/);
+  }, 40_000);
+});
+
+/**
+ * abortProcess on a deactivation put in place by hand, waiting for the dashboards. The poller of
+ * this app sleeps (an hour), so the command the abort queues is still pending when it answers.
+ */
+describe('abortProcess through GraphQL', () => {
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+
+  beforeAll(async () => {
+    harness = await startTestApp({ PROCESS_MANAGER_ENABLED: 'true', COUNTRY_DEACTIVATION_PROCESS: 'true', PROCESS_POLL_INTERVAL_MS: '3600000' });
+    await deleteCountries(harness.db, [ABORTED]);
+  });
+
+  afterAll(async () => {
+    await harness.db.query(`delete from process where key = $1`, [`country:${ABORTED}`]);
+    await deleteCountries(harness.db, [ABORTED]);
+    await stopTestApp(harness);
+  });
+
+  it('turns a deactivation waiting for the dashboards to compensation, naming the operator; an ended one is a CONFLICT, an unknown one NOT_FOUND', async () => {
+    await graphql(harness.app, 'mutation($input: RegisterCountryInput!) { registerCountry(input: $input) { version } }', { input: aCountryInput(ABORTED) });
+    const id = `country-deactivation:e2e-${harness.config.BROKER_PREFIX}`;
+    const startedAt = new Date().toISOString();
+    const state = {
+      phase: 'recalculating',
+      code: ABORTED,
+      reason: 'test',
+      deactivatedAt: '1',
+      startedAt,
+      steps: [{ step: 'recalculate-dashboards', startedAt, endedAt: null, error: null }],
+    };
+    await harness.db.query(
+      `insert into process (id, type, key, status, state, version, correlation_id, started_at, updated_at)
+       values ($1, 'country-deactivation', $2, 'running', $3, 3, 'e2e', now(), now())`,
+      [id, `country:${ABORTED}`, JSON.stringify(state)],
+    );
+    const abort = (processId: string) =>
+      graphql(harness.app, `mutation($id: ID!) { abortProcess(id: $id, reason: "wrong country") ${PROCESS} }`, { id: processId });
+
+    const failure = 'aborted by test-operator (in step recalculate-dashboards): wrong country';
+    expect(await abort(id)).toEqual({
+      statusCode: 200,
+      body: {
+        data: {
+          abortProcess: {
+            id,
+            type: 'country-deactivation',
+            key: `country:${ABORTED}`,
+            status: 'COMPENSATING',
+            version: 4,
+            lastError: failure,
+            endedAt: null,
+            steps: [
+              { name: 'recalculate-dashboards', endedAt: expect.any(String), error: failure },
+              { name: 'reactivate-country', endedAt: null, error: null },
+            ],
+            commands: [{ sequence: 1, name: 'reactivate-country', status: 'PENDING', attempts: 0, lastError: null }],
+            deadlines: [{ name: 'compensate-by' }],
+          },
+        },
+      },
+    });
+
+    await harness.db.query(`update process set status = 'failed', ended_at = now() where id = $1`, [id]);
+    const refused = await abort(id);
+    expect(refused.body).toMatchObject({ data: null, errors: [{ extensions: { code: 'CONFLICT' } }] });
+    const unknown = await abort('country-deactivation:nothing');
+    expect(unknown.body).toMatchObject({ data: null, errors: [{ extensions: { code: 'NOT_FOUND' } }] });
   }, 40_000);
 });

@@ -5,6 +5,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { ProcessDefinitions } from './process-definitions';
 import { ProcessGauges } from './process-gauges';
 import { ProcessManagerHost } from './process-manager.host';
+import { ProcessOperations } from './process-operations';
 import { ProcessQueries } from './process.queries';
 import { ProcessResolver } from './process.resolver';
 
@@ -14,7 +15,7 @@ import { ProcessResolver } from './process.resolver';
  */
 @Module({
   imports: [DiscoveryModule, MetricsModule, DeliveryModule],
-  providers: [ProcessDefinitions, ProcessManagerHost, ProcessGauges, ProcessQueries, ProcessResolver],
+  providers: [ProcessDefinitions, ProcessManagerHost, ProcessGauges, ProcessQueries, ProcessOperations, ProcessResolver],
   exports: [ProcessManagerHost, ProcessQueries],
 })
 export class ProcessManagerModule {}

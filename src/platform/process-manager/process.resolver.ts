@@ -1,5 +1,7 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../auth/request-context';
 import { RequireRole } from '../auth/roles.guard';
+import { ProcessOperations } from './process-operations';
 import { ProcessQueries, type ProcessCommandView, type ProcessView } from './process.queries';
 
 /** GraphQL names the statuses in capitals; the table in lower case. */
@@ -11,7 +13,10 @@ type ProcessGraph = Omit<ProcessView, 'status' | 'commands'> & {
 /** Operators' view of durable processes (schema.graphql, "Processes"). Operator role only. */
 @Resolver('Process')
 export class ProcessResolver {
-  constructor(private readonly processes: ProcessQueries) {}
+  constructor(
+    private readonly processes: ProcessQueries,
+    private readonly operations: ProcessOperations,
+  ) {}
 
   @Query('processes')
   @RequireRole('operator')
@@ -29,6 +34,12 @@ export class ProcessResolver {
   async one(@Args('id') id: string): Promise<ProcessGraph | null> {
     const view = await this.processes.one(id);
     return view ? graph(view) : null;
+  }
+
+  @Mutation('abortProcess')
+  @RequireRole('operator')
+  async abort(@Args('id') id: string, @Args('reason') reason: string, @Context() context: RequestContext): Promise<ProcessGraph> {
+    return graph(await this.operations.abort(id, reason, context.principal.actor));
   }
 }
 
