@@ -74,6 +74,11 @@ export class ProcessManager {
     this.loop = this.poll();
   }
 
+  /** Commands were queued elsewhere in this instance (an operator's request): send them now. */
+  poke(): void {
+    this.wake.wake();
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     this.wake.wake();

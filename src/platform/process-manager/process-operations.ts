@@ -4,6 +4,7 @@ import { requiredText } from '../../kernel/required-text';
 import { Clock } from '../cqrs/clock';
 import { PG_POOL, type SqlPool } from '../database/pg-pool';
 import { ProcessDefinitions } from './process-definitions';
+import { ProcessManagerHost } from './process-manager.host';
 import { ProcessNotFoundError, ProcessNotLiveError } from './process.errors';
 import { ProcessQueries, type ProcessView } from './process.queries';
 import { ProcessRunner } from './process-runner';
@@ -27,6 +28,7 @@ export class ProcessOperations {
     private readonly definitions: ProcessDefinitions,
     private readonly queries: ProcessQueries,
     private readonly clock: Clock,
+    private readonly host: ProcessManagerHost,
   ) {}
 
   async abort(id: string, reason: string, actor: string): Promise<ProcessView> {
@@ -41,7 +43,13 @@ export class ProcessOperations {
   }
 
   private processRunner(): ProcessRunner {
-    this.runner ??= new ProcessRunner({ store: new ProcessStore(this.pool), definitions: this.definitions.all(), now: () => this.clock.now() });
+    this.runner ??= new ProcessRunner({
+      store: new ProcessStore(this.pool),
+      definitions: this.definitions.all(),
+      now: () => this.clock.now(),
+      // Where this instance runs a poller, it sends them at once; else another instance's poller does.
+      commandsQueued: () => this.host.running?.poke(),
+    });
     return this.runner;
   }
 }
