@@ -17,6 +17,7 @@ import { LoggingModule } from './platform/logging/logging.module';
 import { TracingModule } from './platform/tracing/tracing.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
+import { ProcessManagerModule } from './platform/process-manager/process-manager.module';
 import { DashboardsModule } from './modules/dashboards';
 import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService, CustomsPublishedMonths } from './modules/customs-import';
 import { customsScheduleEnabled } from './config/customs-import-ops.config';
@@ -49,6 +50,7 @@ export class AppModule {
         CatalogueModule,
         ReferenceDataModule,
         DeliveryModule,
+        ProcessManagerModule,
         // The dashboards' publication horizon is the latest month the customs import brought in (ADR 0007).
         DashboardsModule.register({ imports: [CustomsImportModule], publishedMonths: CustomsPublishedMonths }),
         CustomsImportModule,

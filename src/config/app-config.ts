@@ -156,6 +156,18 @@ const schema = z.object({
   TRACING_OTLP_URL: z.string().url().default('http://127.0.0.1:4318/v1/traces'),
   TRACING_SAMPLING_RATIO: z.coerce.number().min(0).max(1).default(1),
   TRACING_SERVICE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, '1-63 of A-Z a-z 0-9 . _ -').default('export-statistics'),
+  // Durable processes (docs/adr/0012-durable-process-manager.md): consume the processes' queue and
+  // fire their deadlines and commands in this instance; any number of instances may.
+  PROCESS_MANAGER_ENABLED: flag.default('true'),
+  PROCESS_POLL_INTERVAL_MS: millis(10).default(1000),
+  // A deadline or command an instance claimed and did not finish (it died) is taken over after this.
+  PROCESS_LEASE_MS: millis(100).default(30_000),
+  PROCESS_COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // Run the country-deactivation process (issue 14). Off until the dashboards and notifications
+  // handle its commands (country-deactivation.ports.ts): without them every deactivation would be undone.
+  COUNTRY_DEACTIVATION_PROCESS: flag.default('false'),
+  // How long a country deactivation may take before it is undone (compensated).
+  COUNTRY_DEACTIVATION_DEADLINE_MS: millis(1000).default(600_000),
 });
 
 export type AppConfig = Readonly<

@@ -27,6 +27,11 @@ const UNMAPPED_TABLES = [
   'customs_quota_day',
   'customs_rate',
   'customs_import_schedule_firing',
+  // Durable processes: raw SQL in src/platform/process-manager (ADR 0012).
+  'process',
+  'process_handled_message',
+  'process_deadline',
+  'process_command',
 ];
 
 describe('MikroORM entities and migrations (real PostgreSQL)', () => {

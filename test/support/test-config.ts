@@ -24,6 +24,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     CONSUMERS_ENABLED: 'false',
     // Likewise the customs import's workers, which declare work queues under the prefix.
     CUSTOMS_IMPORT_WORKERS: 'false',
+    // And the process manager, which would fire deadlines and send commands of processes in the shared test database.
+    PROCESS_MANAGER_ENABLED: 'false',
     OPERATOR_API_KEYS: `test-operator:${TEST_OPERATOR_KEY}`,
     READER_API_KEYS: TEST_READER_KEY,
     ...overrides,

@@ -9,6 +9,8 @@ import { RegisterCountryHandler } from './commands/register-country/register-cou
 import { RegisterCountryResolver } from './commands/register-country/register-country.resolver';
 import { CountryRepository } from './infrastructure/country.repository';
 import { CountrySchema } from './infrastructure/country.entity';
+import { CountryDeactivationProcess } from './processes/country-deactivation/country-deactivation.process';
+import { CountryReactivationProcess } from './processes/country-reactivation/country-reactivation.process';
 
 @Module({
   imports: [MikroOrmModule.forFeature([CountrySchema])],
@@ -21,6 +23,8 @@ import { CountrySchema } from './infrastructure/country.entity';
     ActivateCountryResolver,
     DeactivateCountryHandler,
     DeactivateCountryResolver,
+    CountryDeactivationProcess,
+    CountryReactivationProcess,
   ],
 })
 export class CountriesModule {}

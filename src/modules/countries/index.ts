@@ -5,3 +5,13 @@ export { RegisterCountryCommand, type RegisterCountryInput } from './commands/re
 export { RegisterCountriesCommand, type RegisterCountriesResult } from './commands/register-countries/register-countries.command';
 export { ActivateCountryCommand } from './commands/activate-country/activate-country.command';
 export { DeactivateCountryCommand } from './commands/deactivate-country/deactivate-country.command';
+export { COUNTRY_DEACTIVATION, countryKey } from './processes/country-deactivation/country-deactivation.process';
+export { COUNTRY_REACTIVATION } from './processes/country-reactivation/country-reactivation.process';
+export {
+  ArchiveCountryFactsCommand,
+  NotifyAdministratorsCommand,
+  RecalculateCountryDashboardsCommand,
+  RefreshCountryCachesCommand,
+  RestoreCountryFactsCommand,
+} from './processes/country-deactivation/country-deactivation.ports';
+export type { AdministratorNotice } from './domain/deactivation/deactivation.messages';

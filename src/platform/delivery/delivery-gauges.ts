@@ -66,7 +66,8 @@ export class DeliveryGauges implements OnApplicationShutdown {
   private async queueDepths(): Promise<Map<string, number>> {
     const depths = new Map<string, number>();
     if (!this.config.RELAY_ENABLED && !this.config.CONSUMERS_ENABLED) return depths;
-    for (const queue of consumedQueues(this.topology)) {
+    const queues = [...consumedQueues(this.topology), ...(this.config.PROCESS_MANAGER_ENABLED ? [this.topology.processQueue] : [])];
+    for (const queue of queues) {
       try {
         this.probe ??= this.amqp.managedConnection.createChannel({ name: 'delivery:metrics', confirm: false });
         const probe = this.probe;

@@ -18,6 +18,6 @@ export class TopologyInitializer implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (!this.config.RELAY_ENABLED && !this.config.CONSUMERS_ENABLED) return;
-    await declareTopology(this.config.RABBITMQ_URL, this.topology, this.config.STARTUP_TIMEOUT_MS);
+    await declareTopology(this.config.RABBITMQ_URL, this.topology, this.config.STARTUP_TIMEOUT_MS, { processes: this.config.PROCESS_MANAGER_ENABLED });
   }
 }

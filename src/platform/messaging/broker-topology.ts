@@ -10,6 +10,8 @@ export interface BrokerTopology {
   readonly referenceExchange: string;
   readonly shardQueues: readonly string[];
   readonly referenceQueue: string;
+  /** The process manager's own copy of the fan-out stream (ADR 0012): its consumer, its order, its parking. */
+  readonly processQueue: string;
   readonly deliveryLimit: number;
 }
 
@@ -23,6 +25,7 @@ export function brokerTopology(prefix: string, shardCount: number, deliveryLimit
     referenceExchange: `${prefix}.reference`,
     shardQueues: Array.from({ length: shardCount }, (_, shard) => shardQueueName(prefix, shard)),
     referenceQueue: `${prefix}.reference.events`,
+    processQueue: `${prefix}.processes`,
     deliveryLimit,
   };
 }

@@ -8,6 +8,7 @@ describe('broker topology (unit)', () => {
       referenceExchange: 'run-7.reference',
       shardQueues: ['run-7.statistics.shard-0', 'run-7.statistics.shard-1'],
       referenceQueue: 'run-7.reference.events',
+      processQueue: 'run-7.processes',
       deliveryLimit: 10,
     });
   });

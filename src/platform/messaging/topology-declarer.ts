@@ -6,12 +6,13 @@ const MAX_PROBED_SHARDS = 65;
 
 /**
  * Declares the topology idempotently, on a short-lived connection of its own: durable exchanges,
- * quorum shard queues bound with equal weight, the fan-out queue. Refuses to go on when the
+ * quorum shard queues bound with equal weight, the fan-out queue (and the processes' copy of it,
+ * ADR 0012). Refuses to go on when the
  * broker already holds a different number of shard queues for this prefix, because re-binding
  * the hash ring would move keys between queues while messages are still queued (the guard is
  * explained in docs/operations/changing-shard-count.md).
  */
-export async function declareTopology(url: string, topology: BrokerTopology, timeoutMs: number): Promise<void> {
+export async function declareTopology(url: string, topology: BrokerTopology, timeoutMs: number, options: { processes: boolean } = { processes: true }): Promise<void> {
   await withConnection(url, timeoutMs, async (connection) => {
     assertShardCount(topology.prefix, await existingShardCount(connection, topology.prefix), topology.shardQueues.length);
     const channel = await openChannel(connection);
@@ -25,6 +26,11 @@ export async function declareTopology(url: string, topology: BrokerTopology, tim
       }
       await channel.assertQueue(topology.referenceQueue, queueOptions);
       await channel.bindQueue(topology.referenceQueue, topology.referenceExchange, '');
+      // Only where processes run: a queue nobody consumes would keep every country event forever.
+      if (options.processes) {
+        await channel.assertQueue(topology.processQueue, queueOptions);
+        await channel.bindQueue(topology.processQueue, topology.referenceExchange, '');
+      }
     } catch (error) {
       throw new Error(`cannot declare the broker topology for prefix "${topology.prefix}": ${String(error)}`);
     } finally {
@@ -37,7 +43,7 @@ export async function declareTopology(url: string, topology: BrokerTopology, tim
 export async function deleteTopology(url: string, topology: BrokerTopology, timeoutMs = 5000): Promise<void> {
   await withConnection(url, timeoutMs, async (connection) => {
     const channel = await openChannel(connection);
-    for (const queue of [...topology.shardQueues, topology.referenceQueue]) await channel.deleteQueue(queue);
+    for (const queue of [...topology.shardQueues, topology.referenceQueue, topology.processQueue]) await channel.deleteQueue(queue);
     await channel.deleteExchange(topology.statisticsExchange);
     await channel.deleteExchange(topology.referenceExchange);
     await channel.close();

@@ -16,6 +16,7 @@ import { Migration20261207000200CustomsImport } from './migration-20261207000200
 import { Migration20261207000300CustomsImportSchedule } from './migration-20261207000300-customs-import-schedule';
 import { Migration20261207000400CustomsImportSurface } from './migration-20261207000400-customs-import-surface';
 import { Migration20261208003000SummaryMarkPosition } from './migration-20261208003000-summary-mark-position';
+import { Migration20261208005000Processes } from './migration-20261208005000-processes';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000100EventLog', class: Migration20261121000100EventLog },
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207000300CustomsImportSchedule', class: Migration20261207000300CustomsImportSchedule },
   { name: 'Migration20261207000400CustomsImportSurface', class: Migration20261207000400CustomsImportSurface },
   { name: 'Migration20261208003000SummaryMarkPosition', class: Migration20261208003000SummaryMarkPosition },
+  { name: 'Migration20261208005000Processes', class: Migration20261208005000Processes },
 ];
