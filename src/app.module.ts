@@ -18,6 +18,7 @@ import { DeliveryModule } from './platform/delivery/delivery.module';
 import { DashboardsModule } from './modules/dashboards';
 import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService } from './modules/customs-import';
 import { customsScheduleEnabled } from './config/customs-import-ops.config';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 /** What a caller may change about the app besides its configuration. */
 export interface AppOptions {
@@ -47,6 +48,7 @@ export class AppModule {
         DeliveryModule,
         DashboardsModule,
         CustomsImportModule,
+        NotificationsModule,
         // Fires each month's import into the job service; only where the schedule is enabled.
         ...(customsScheduleEnabled(config) ? [CustomsImportScheduleModule.register({ imports: [CustomsImportModule], starter: CustomsImportService })] : []),
       ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customsImportOpsSettings } from './customs-import-ops.config';
+import { notificationSettingProblems, notificationSettings } from './notifications.config';
 
 /**
  * Every setting the service reads, validated once at start-up. A missing or malformed value is an
@@ -128,6 +129,7 @@ const schema = z.object({
   CUSTOMS_IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
   CUSTOMS_PROCESS_PREFETCH: z.coerce.number().int().min(1).max(64).default(2),
   CUSTOMS_RESUME_INTERVAL_MS: millis(10).default(10_000),
+  ...notificationSettings,
 });
 
 export type AppConfig = Readonly<
@@ -159,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.RELAY_LEASE_TIMEOUT_MS < 2 * config.RELAY_HEARTBEAT_INTERVAL_MS) {
     throw new ConfigError(['RELAY_LEASE_TIMEOUT_MS: must be at least twice RELAY_HEARTBEAT_INTERVAL_MS']);
   }
+  const notificationProblems = notificationSettingProblems(config);
+  if (notificationProblems.length > 0) throw new ConfigError(notificationProblems);
   return Object.freeze({
     ...config,
     GRAPHIQL: config.GRAPHIQL ?? config.NODE_ENV === 'development',

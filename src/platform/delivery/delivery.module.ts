@@ -29,6 +29,6 @@ import { TopologyInitializer } from './topology.initializer';
     ParkingOperations,
     ParkingResolver,
   ],
-  exports: [RelayHost, ParkingOperations],
+  exports: [RelayHost, ParkingOperations, DeliveryMetrics],
 })
 export class DeliveryModule {}

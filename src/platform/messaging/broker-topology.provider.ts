@@ -14,6 +14,7 @@ export function topologyFromConfig(config: AppConfig): BrokerTopology {
  */
 export function consumerChannels(config: AppConfig): RabbitMQChannels {
   if (!config.CONSUMERS_ENABLED) return {};
-  const queues = consumedQueues(topologyFromConfig(config));
+  const topology = topologyFromConfig(config);
+  const queues = [...consumedQueues(topology), topology.notificationsQueue];
   return Object.fromEntries(queues.map((queue) => [consumerChannelName(queue), { prefetchCount: config.CONSUMER_PREFETCH }]));
 }

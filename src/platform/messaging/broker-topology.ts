@@ -10,6 +10,10 @@ export interface BrokerTopology {
   readonly referenceExchange: string;
   readonly shardQueues: readonly string[];
   readonly referenceQueue: string;
+  /** A topic exchange (routing key: the event type) receiving a copy of each notifiable event. */
+  readonly notificationsExchange: string;
+  /** Consumed by the notifications module only, never by the projections (not in consumedQueues). */
+  readonly notificationsQueue: string;
   readonly deliveryLimit: number;
 }
 
@@ -23,6 +27,8 @@ export function brokerTopology(prefix: string, shardCount: number, deliveryLimit
     referenceExchange: `${prefix}.reference`,
     shardQueues: Array.from({ length: shardCount }, (_, shard) => shardQueueName(prefix, shard)),
     referenceQueue: `${prefix}.reference.events`,
+    notificationsExchange: `${prefix}.notifiable`,
+    notificationsQueue: `${prefix}.notifications`,
     deliveryLimit,
   };
 }

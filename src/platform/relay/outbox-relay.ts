@@ -5,7 +5,7 @@ import { ConfirmPublisher, PublishFailedError } from './confirm-publisher';
 import { readAfter } from '../event-log/event-log-tail';
 import { cursorOf } from '../event-log/log-cursor';
 import { LogListener } from './log-listener';
-import { outgoingMessage } from './outgoing-message';
+import { outgoingMessages } from './outgoing-message';
 import { CheckpointAdvancer } from './checkpoint-advancer';
 import { advanceCheckpoint, loadCheckpoint } from './relay-checkpoint';
 import { LeaseLostError, RelayLease } from './relay-lease';
@@ -111,7 +111,7 @@ export class OutboxRelay {
           await this.wake.wait(Math.min(this.settings.pollIntervalMs, this.settings.heartbeatIntervalMs));
           continue;
         }
-        const confirmed = this.publisher.publish(events.map((event) => outgoingMessage(event, this.settings.topology)));
+        const confirmed = this.publisher.publish(events.flatMap((event) => outgoingMessages(event, this.settings.topology)));
         cursor = cursorOf(events[events.length - 1]);
         advancer.add({ to: cursor, count: events.length, confirmed: confirmed.then(() => null, (error: Error) => error) });
         await advancer.room(this.settings.maxInFlightBatches * this.settings.batchSize);

@@ -17,6 +17,12 @@ export const HEADER = {
   correlationId: 'correlation-id',
   causationId: 'causation-id',
   occurredAt: 'occurred-at',
+  /**
+   * `true` on a message that re-sends history (a republish of the log, a replay tool): consumers
+   * with side effects (notifications) record it and send nothing. No path sets it today: a rebuild
+   * reads the log without the broker, and a parked-key replay calls the projections' handlers only.
+   */
+  replay: 'replay',
 } as const;
 
 /** Set by quorum queues on redelivery: how often the broker has handed this message out before. */
