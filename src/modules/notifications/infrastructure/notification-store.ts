@@ -166,7 +166,7 @@ export class NotificationStore {
     const { rowCount } = await client.query(
       `insert into notification_delivery (scope, message_id, channel, batch_id, kind, subject, facts, occurred_at, dedupe_key, recorded_at)
        select $1, n.message_id, $2, $3::bigint, n.kind, n.subject, n.facts, n.occurred_at, n.dedupe_key, $4
-       from unnest($5::text[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[], $10::text[])
+       from unnest($5::text[], $6::text[], $7::text[], $8::json[], $9::timestamptz[], $10::text[])
          as n(message_id, kind, subject, facts, occurred_at, dedupe_key)
        on conflict do nothing`,
       [

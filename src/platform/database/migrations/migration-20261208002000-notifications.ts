@@ -7,7 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  * `notification_batch`, the unit that is sent: one per channel and digest window. A batch is
  * collecting while its window is open, then due, claimed for sending under a lease, and ends sent
  * or parked (with the reason) until an operator replays it. `scope` is the broker prefix, so
- * deployments (and test runs) sharing a database keep their notifications apart.
+ * deployments (and test runs) sharing a database keep their notifications apart. `facts` is json,
+ * not jsonb: jsonb reorders keys, and facts are shown in the order their source gave them.
  */
 export class Migration20261208002000Notifications extends Migration {
   override async up(): Promise<void> {
@@ -39,7 +40,7 @@ export class Migration20261208002000Notifications extends Migration {
         batch_id     bigint      not null references notification_batch (id) on delete cascade,
         kind         text        not null,
         subject      text        not null,
-        facts        jsonb       not null,
+        facts        json        not null,
         occurred_at  timestamptz not null,
         dedupe_key   text        not null,
         recorded_at  timestamptz not null,
