@@ -8,6 +8,8 @@ describe('broker topology (unit)', () => {
       referenceExchange: 'run-7.reference',
       shardQueues: ['run-7.statistics.shard-0', 'run-7.statistics.shard-1'],
       referenceQueue: 'run-7.reference.events',
+      notificationsExchange: 'run-7.notifiable',
+      notificationsQueue: 'run-7.notifications',
       deliveryLimit: 10,
     });
   });
