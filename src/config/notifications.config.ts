@@ -38,7 +38,7 @@ export const notificationSettings = {
     .default(''),
   // Notifications of one channel arriving within this window go out as one digest at its end.
   NOTIFY_DIGEST_WINDOW_MS: millis(0, 3_600_000).default(60_000),
-  // One send's time limit; a claim's lease is three of them, so a live sender is never overtaken.
+  // One send's time limit; a claim's lease is six of them, so a live sender is never overtaken.
   NOTIFY_SEND_TIMEOUT_MS: millis(100, 300_000).default(10_000),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   NOTIFY_RETRY_BASE_MS: millis(1, 3_600_000).default(1000),

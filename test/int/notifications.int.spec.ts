@@ -10,6 +10,7 @@ import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearc
 import { RebuildRuns } from '../../src/modules/dashboards/rebuild/rebuild-runs';
 import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
 import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
+import { notificationsParked, notificationsReplay } from '../../src/cli/notifications.cli';
 import { eventually, sleep } from '../support/delivery-harness';
 import {
   aThresholdEnvelope,
@@ -210,6 +211,34 @@ describe('notifications (int)', () => {
     expect(again.body).toMatchObject({ data: null, errors: [{ extensions: { code: 'NOT_FOUND', errorCode: 'NOTIFICATION.NOT_PARKED' } }] });
     await quiet();
     expect(postsAbout(hs)).toHaveLength(3);
+  });
+
+  it('lists and replays a parked notification from the CLI, with the environment\'s settings', async () => {
+    const envelope = aThresholdEnvelope(aKey());
+    const hs = hsOf(envelope.streamId.slice('statistic:'.length));
+    webhook.answer = (post) => (post.body.text?.includes(hs) ? { status: 404 } : { status: 200 });
+    await publishNotifiable(harness.config, [envelope]);
+    expect(await eventually(async () => (await batchesOf(hs)).some((batch) => batch.state === 'parked'), 10_000)).toBe(true);
+    const saved = { ...process.env };
+    Object.assign(process.env, settings, { DATABASE_URL: harness.config.DATABASE_URL, ES_INDEX_PREFIX: harness.config.ES_INDEX_PREFIX, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const printed: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    try {
+      await notificationsParked(['--limit', '1000']);
+      const listed = printed.findIndex((line) => line.includes(hs));
+      expect(listed).toBeGreaterThan(0);
+      const id = printed[listed - 1].split('\t')[0];
+      expect(printed[listed - 1]).toMatch(new RegExp(`^${id}\twebhook\t1 notification\\(s\\)\t1 attempt\\(s\\)\tparked `));
+      expect(printed[listed + 1]).toBe('    reason: HTTP 404');
+
+      webhook.answer = () => ({ status: 200 });
+      await notificationsReplay([id]);
+      expect(printed.at(-1)).toBe(`${id}: sent 1 notification(s) by webhook`);
+      expect(postsAbout(hs)).toHaveLength(2);
+    } finally {
+      log.mockRestore();
+      process.env = saved;
+    }
   });
 
   it('parks an e-mail the SMTP server refuses (550) with its reply', async () => {
