@@ -43,7 +43,15 @@ export async function notificationsReplay(args: string[]): Promise<void> {
 }
 
 async function withOperations(work: (operations: NotificationOperations) => Promise<void>): Promise<void> {
-  const config = loadConfig({ ...process.env, RELAY_ENABLED: 'false', CONSUMERS_ENABLED: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  // An operator's command runs nothing of the service's own: no relay, consumers, import workers or schedule.
+  const config = loadConfig({
+    ...process.env,
+    RELAY_ENABLED: 'false',
+    CONSUMERS_ENABLED: 'false',
+    CUSTOMS_IMPORT_WORKERS: 'false',
+    CUSTOMS_IMPORT_SCHEDULE_ENABLED: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
   const app = await createApp(config);
   try {
     await app.init();
