@@ -17,6 +17,7 @@ run: bootstrap build migrate seed ## start the service with sample data (install
 
 test: bootstrap lint build ## run the lint (types, eslint, layer rules) and every test: unit, integration, end-to-end, faults
 	@mkdir -p reports
+	@bash scripts/prometheus.sh ensure
 	npm run test:unit
 	npm run test:int
 	npm run test:e2e

@@ -15,6 +15,7 @@ import { deleteTopology } from '../src/platform/messaging/topology-declarer';
 import { BENCHMARK_DENSITY, StandInData } from '../test/support/customs-stand-in/stand-in-data';
 import type { BenchSection } from './bench-section';
 import { BENCH_DATABASE_URL } from './support/bench-database';
+import { CpuLedger } from './support/stats';
 
 const ROOT = join(__dirname, '..');
 const ES_URL = process.env.ES_URL ?? 'http://127.0.0.1:9200';
@@ -58,6 +59,8 @@ export async function runImportBench(): Promise<BenchSection> {
     ES_INDEX_PREFIX: prefix,
     BROKER_PREFIX: prefix,
     RELAY_NAME: relayName,
+    // Names the service's connections, so the CPU of its own PostgreSQL backends can be told apart.
+    DATABASE_APPLICATION_NAME: prefix,
     HTTP_PORT: String(httpPort),
     OPERATOR_API_KEYS: `bench:${OPERATOR_KEY}`,
     CUSTOMS_API_URL: `http://127.0.0.1:${standInPort}`,
@@ -78,7 +81,9 @@ export async function runImportBench(): Promise<BenchSection> {
       CUSTOMS_STAND_IN_PORT: String(standInPort),
       CUSTOMS_STAND_IN_SCALE: 'benchmark',
     });
-    service = spawnChild('service', [join(ROOT, 'dist/main.js')], serviceEnv);
+    // IMPORT_BENCH_PROFILE_DIR=<dir> writes the service's V8 CPU profile there when it stops.
+    const profile = process.env.IMPORT_BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.IMPORT_BENCH_PROFILE_DIR] : [];
+    service = spawnChild('service', [...profile, join(ROOT, 'dist/main.js')], serviceEnv);
     const graphql = graphqlClient(`http://127.0.0.1:${httpPort}/graphql`);
     await waitUntil('the service and the stand-in answer', async () => (await reachable(`http://127.0.0.1:${httpPort}/health`)) && reachable(`http://127.0.0.1:${standInPort}/`), 120_000);
     // The read model starts fresh: first it catches up with the seeded reference data.
@@ -88,6 +93,17 @@ export async function runImportBench(): Promise<BenchSection> {
       return (answer as { dashboardSummary?: { fresh: boolean } }).dashboardSummary?.fresh === true;
     }, 300_000);
     const rssBefore = residentKb(service.pid!, 'VmRSS');
+    const cpu = new CpuLedger();
+    const [esPid, brokerPid] = await Promise.all([elasticsearchPid(es), brokerOsPid()]);
+    const sampleCpu = async () => {
+      cpu.sample('service', [service!.pid!]);
+      cpu.sample('stand-in', [standIn!.pid!]);
+      cpu.sample('postgres', await backendPids(pool, [prefix, `relay-lease:${relayName}`, `relay-listen:${relayName}`]));
+      if (esPid !== null) cpu.sample('elasticsearch', [esPid]);
+      if (brokerPid !== null) cpu.sample('rabbitmq', [brokerPid]);
+    };
+    await sampleCpu();
+    cpu.markStarted();
 
     const started = performance.now();
     const start = (await graphql(`mutation { startCustomsImport(from: "${MONTH}", to: "${MONTH}") { id correlationId } }`)) as { startCustomsImport: { id: string; correlationId: string } };
@@ -97,6 +113,7 @@ export async function runImportBench(): Promise<BenchSection> {
     const at = () => performance.now() - started;
     for (const deadline = Date.now() + LIMIT_MS; Date.now() < deadline && stages.visible === undefined; await sleep(100)) {
       peakSampledKb = Math.max(peakSampledKb, residentKb(service.pid!, 'VmRSS'));
+      await sampleCpu();
       if (stages.fetched === undefined && (await allFetched(pool, id))) stages.fetched = at();
       if (stages.applied === undefined && (await jobState(pool, id)) !== 'running' && (await jobState(pool, id)) !== 'requested' && (await jobState(pool, id)) !== 'paused') stages.applied = at();
       if (stages.applied !== undefined && stages.relayed === undefined && (await relayPassed(pool, relayName, correlationId))) stages.relayed = at();
@@ -115,6 +132,9 @@ export async function runImportBench(): Promise<BenchSection> {
     const source = sourceGrandTotal(MONTH);
     const { counts } = final.customsImport;
     const seconds = (value: number | undefined) => (value === undefined ? 'not reached' : `${(value / 1000).toFixed(1)} s`);
+    const groups = ['service', 'postgres', 'elasticsearch', 'rabbitmq', 'stand-in'] as const;
+    const spent = Object.fromEntries(groups.map((group) => [group, cpu.spentMs(group)])) as Record<(typeof groups)[number], number>;
+    const cpuTotal = groups.reduce((sum, group) => sum + spent[group], 0);
 
     rows.push(
       { metric: `Source rows of ${MONTH} (every chapter, ${counts.units} units), statistics recorded`, value: `${counts.fetched.toLocaleString('en-US')} rows, ${counts.recorded.toLocaleString('en-US')} statistics` },
@@ -123,6 +143,11 @@ export async function runImportBench(): Promise<BenchSection> {
       { metric: 'Relay: the relay has published the import\'s last event', value: seconds(stages.relayed) },
       { metric: 'Projection: the read model has passed the last event (`visible: true`)', value: seconds(stages.visible), target: '≤ 30 s' },
       { metric: 'Service peak RSS (VmHWM, start-up included)', value: `${Math.round(peakKb / 1024)} MB`, target: '< 600 MB' },
+      {
+        metric: 'CPU spent until visible: service / its PostgreSQL backends / Elasticsearch / RabbitMQ / stand-in',
+        value: groups.map((group) => seconds(spent[group])).join(' / '),
+      },
+      { metric: 'CPU spent in all, and the least time it takes on 2 cores (all busy, perfect overlap)', value: `${seconds(cpuTotal)}, ${seconds(cpuTotal / 2)}` },
     );
     notes.push(
       `Import: ${final.customsImport.state}, refused ${counts.refused}, dead-lettered ${counts.deadLettered}; the dashboards' ${MONTH} total ${summary.dashboardSummary.total.valueUsd} USD over ${summary.dashboardSummary.total.statisticCount.toLocaleString('en-US')} statistics, the stand-in's grand totals ${source.toFixed(2)} USD (${source.toFixed(2) === summary.dashboardSummary.total.valueUsd ? 'equal' : 'NOT EQUAL'}).`,
@@ -130,6 +155,7 @@ export async function runImportBench(): Promise<BenchSection> {
       `Service settings: CUSTOMS_CALLS_PER_SECOND=${CALLS_PER_SECOND}, CUSTOMS_CONCURRENCY=${CONCURRENCY}, the other CUSTOMS_* and relay/projection settings at their defaults; at the default 2 calls per second the ${counts.units} calls alone take ${Math.ceil(counts.units / 2)} s.`,
       `Service RSS: ${Math.round(rssBefore / 1024)} MB before the import; highest sampled during it ${Math.round(peakSampledKb / 1024)} MB (every 100 ms).`,
       'The service (node dist/main.js), the stand-in (its own process), PostgreSQL, RabbitMQ, Elasticsearch and the benchmark share the same 2 cores.',
+      "CPU is each process's user + system time (/proc/<pid>/stat) from the mutation to `visible`, sampled every 100 ms; PostgreSQL is the service's own backends (by application_name); Elasticsearch and RabbitMQ are the whole node, so on a busy machine they include other clients' work.",
     );
   } finally {
     for (const child of [service, standIn]) if (child?.pid !== undefined && child.exitCode === null) child.kill('SIGTERM');
@@ -183,6 +209,30 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
 function residentKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) : 0;
+}
+
+/** The service's PostgreSQL backends: its pool and the relay's two sessions, by application_name. */
+async function backendPids(pool: Pool, applicationNames: readonly string[]): Promise<number[]> {
+  const { rows } = await pool.query<{ pid: number }>('select pid from pg_stat_activity where application_name = any($1::text[])', [applicationNames]);
+  return rows.map((row) => row.pid);
+}
+
+async function elasticsearchPid(es: Client): Promise<number | null> {
+  const nodes = (await es.nodes.info({ node_id: '_local', metric: 'process' }).catch(() => null)) as { nodes?: Record<string, { process?: { id?: number } }> } | null;
+  return Object.values(nodes?.nodes ?? {})[0]?.process?.id ?? null;
+}
+
+/** The broker's OS process, as `rabbitmqctl status` reports it. */
+async function brokerOsPid(): Promise<number | null> {
+  const status = await new Promise<string>((resolve) => {
+    const child = spawn('rabbitmqctl', ['-q', 'status'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', () => resolve(out));
+    child.on('error', () => resolve(''));
+  });
+  const pid = /OS PID: (\d+)/.exec(status)?.[1];
+  return pid ? Number(pid) : null;
 }
 
 async function allFetched(pool: Pool, importId: string): Promise<boolean> {

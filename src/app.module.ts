@@ -16,7 +16,7 @@ import { LoggingModule } from './platform/logging/logging.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
 import { DashboardsModule } from './modules/dashboards';
-import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService } from './modules/customs-import';
+import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService, CustomsPublishedMonths } from './modules/customs-import';
 import { customsScheduleEnabled } from './config/customs-import-ops.config';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 
@@ -46,7 +46,8 @@ export class AppModule {
         CatalogueModule,
         ReferenceDataModule,
         DeliveryModule,
-        DashboardsModule,
+        // The dashboards' publication horizon is the latest month the customs import brought in (ADR 0007).
+        DashboardsModule.register({ imports: [CustomsImportModule], publishedMonths: CustomsPublishedMonths }),
         CustomsImportModule,
         NotificationsModule,
         // Fires each month's import into the job service; only where the schedule is enabled.

@@ -64,3 +64,50 @@ export function cpuTime(): { processMs: number; machineMs: number } {
 
 /** USER_HZ, the unit of /proc/stat: 100 on every Linux architecture Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time a process has spent so far (user + system), in milliseconds; null once it is gone. */
+export function processCpuMs(pid: number): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Field 3 (state) is fields[0], so utime (14) and stime (15) are fields[11] and fields[12].
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS_PER_SECOND);
+}
+
+/**
+ * CPU time spent by groups of processes over a measured stretch, sampled while it runs: a process
+ * seen at the first sample counts from there, one that appears later counts whole (it started
+ * within the stretch), and one that ends counts up to its last sample (a short-lived process can
+ * be missed between samples, so sample often).
+ */
+export class CpuLedger {
+  private readonly processes = new Map<string, Map<number, { first: number; last: number }>>();
+  private started = false;
+
+  sample(group: string, pids: readonly number[]): void {
+    let seen = this.processes.get(group);
+    if (!seen) this.processes.set(group, (seen = new Map()));
+    for (const pid of pids) {
+      const ms = processCpuMs(pid);
+      if (ms === null) continue;
+      const known = seen.get(pid);
+      if (known) known.last = ms;
+      else seen.set(pid, { first: this.started ? 0 : ms, last: ms });
+    }
+  }
+
+  /** Call once every group had its first sample: later newcomers count from zero. */
+  markStarted(): void {
+    this.started = true;
+  }
+
+  /** Milliseconds of CPU spent by the group's processes since the first sample. */
+  spentMs(group: string): number {
+    return [...(this.processes.get(group)?.values() ?? [])].reduce((sum, { first, last }) => sum + last - first, 0);
+  }
+}

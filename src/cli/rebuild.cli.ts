@@ -2,7 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config';
-import { standaloneRebuilder } from '../modules/dashboards';
+import { anomalySettingsOf, standaloneRebuilder } from '../modules/dashboards';
 import { createPgPool } from '../platform/database/pg-pool';
 import { ProgressBar } from './progress-bar';
 
@@ -21,7 +21,7 @@ export async function rebuildReadModel(args: string[]): Promise<void> {
   const pool = createPgPool(config);
   const bar = new ProgressBar();
   try {
-    const rebuilder = await standaloneRebuilder(client, pool, config.ES_INDEX_PREFIX);
+    const rebuilder = await standaloneRebuilder(client, pool, config.ES_INDEX_PREFIX, anomalySettingsOf(config));
     const started = Date.now();
     const malformed: string[] = [];
     const run = await rebuilder.rebuild(`cli:${userInfo().username}`, {

@@ -12,6 +12,11 @@ const csv = z
 
 const decimalString = z.string().regex(/^\d{1,18}(\.\d{1,2})?$/, 'a non-negative decimal with at most 2 decimals');
 
+const anomalyFactor = z
+  .string()
+  .regex(/^\d{1,6}(\.\d{1,6})?$/, 'a plain decimal above 1')
+  .refine((text) => Number(text) > 1, 'a plain decimal above 1');
+
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const millis = (min: number) => z.coerce.number().int().min(min).max(3_600_000);
@@ -73,6 +78,12 @@ const schema = z.object({
   JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).max(31 * 24 * 3600).default(24 * 3600),
   JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(300).default(30),
   EXPORT_THRESHOLD_USD: decimalString.default('1000000'),
+  // Anomaly alerts (docs/alerts.md): a (partner, HS chapter) month that moved against the same
+  // month a year earlier AND its trailing twelve-month mean by more than these factors (above 1:
+  // 2 means twice or half) and by more than the minimum amount in USD.
+  ALERT_ANOMALY_YOY_FACTOR: anomalyFactor.default('2'),
+  ALERT_ANOMALY_MEAN_FACTOR: anomalyFactor.default('2'),
+  ALERT_ANOMALY_MIN_USD: decimalString.default('100000'),
   ...customsImportOpsSettings,
   BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   // Items one recordExportStatistics mutation may carry; bigger loads belong to the import.
@@ -110,6 +121,9 @@ const schema = z.object({
   REBUILD_BATCH_SIZE: z.coerce.number().int().min(100).max(50_000).default(5000),
   // Consumers queue the summaries a batch touches; they are recomputed together this often.
   SUMMARY_FLUSH_INTERVAL_MS: millis(10).default(1000),
+  // How long an instance keeps the customs import's latest published month (the dashboards'
+  // horizon, ADR 0007) before asking PostgreSQL again; 0 asks on every query.
+  PUBLICATION_HORIZON_CACHE_MS: millis(0).default(5000),
   // The customs import (docs/adr/0004-customs-import.md). The key is a secret: never logged, and
   // nothing derived from it reaches an error, a metric or an event.
   CUSTOMS_API_URL: z.string().url().default('http://127.0.0.1:3100'),

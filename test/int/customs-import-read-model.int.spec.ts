@@ -18,6 +18,7 @@ describe('customs import into the read model', () => {
   let harness: TestApp | undefined;
   const relayName = uniqueName('test-relay');
   const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 2 });
+  const importIds: string[] = [];
 
   beforeAll(async () => {
     standIn = await startCustomsStandIn({ port: 0, serviceKey: KEY });
@@ -32,6 +33,7 @@ describe('customs import into the read model', () => {
   });
 
   afterAll(async () => {
+    await db.query('delete from customs_import where id = any($1::uuid[])', [importIds]);
     await stopLiveTestApp(db, relayName, harness);
     if (harness) await deleteCustomsImportState(db, harness.config);
     await db.end();
@@ -41,6 +43,7 @@ describe('customs import into the read model', () => {
   it('given a month imported, when the dashboard summary is read at the import position, then it is fresh and equals the source', async () => {
     const service = harness!.app.get(CustomsImportService);
     const started = await service.start({ months: MONTH, hsCodes: CHAPTERS, actor: 'int-test' });
+    importIds.push(started.id);
     let view: CustomsImportView = started;
     for (let waited = 0; view.state !== 'completed' && waited < 100_000; waited += 200) {
       await new Promise((resolve) => setTimeout(resolve, 200));

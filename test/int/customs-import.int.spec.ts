@@ -37,6 +37,9 @@ describe('customs import', () => {
   let service: CustomsImportService;
   let clock: Clock;
   let clockOffsetMs = 0;
+  // Deleted at the end: a completed import of every chapter left behind would be the dashboards'
+  // publication horizon for every later test on this database (ADR 0007).
+  const importIds: string[] = [];
 
   beforeAll(async () => {
     standIn = await startCustomsStandIn({ port: 0, serviceKey: KEY });
@@ -61,6 +64,7 @@ describe('customs import', () => {
   });
 
   afterAll(async () => {
+    await db.query('delete from customs_import where id = any($1::uuid[])', [importIds]);
     await db.query('delete from customs_quota_day where scope = $1', [config.BROKER_PREFIX]);
     await db.query('delete from customs_rate where scope = $1', [config.BROKER_PREFIX]);
     await stopTestApp({ app, db });
@@ -93,6 +97,7 @@ describe('customs import', () => {
 
   async function run(months: string, hsCodes?: string[]): Promise<CustomsImportView> {
     const started = await service.start({ months, hsCodes, actor: 'int-test' });
+    importIds.push(started.id);
     return finished(started.id);
   }
 
@@ -243,6 +248,7 @@ describe('customs import', () => {
     standIn.state.dailyQuota = 3;
 
     const started = await service.start({ months: month, hsCodes: chapters, actor: 'int-test' });
+    importIds.push(started.id);
     const paused = await finished(started.id, ['paused', ...FINISHED]);
 
     const resetsAt = nextQuotaReset(clock.now());
@@ -348,6 +354,35 @@ describe('customs import', () => {
     expect(refused.lastError).toContain(`${rows.valueUsd.toFixed(2)} USD`);
     expect(view.counts).toMatchObject({ refused: 1, recorded: source(month, ['02']).figures.size });
     expect((await stored(month, ['01'])).figures.size).toBe(0);
+  });
+
+  it('given a subheading recorded by hand where the import brings its 10-digit lines, when imported, then that unit is refused with the reason, once, and the rest completes', async () => {
+    const month = '2001-11';
+    await clearMonth(month);
+    // An analyst's 6-digit figure for one partner-month: the import's 10-digit lines under it would
+    // count the same exports twice, so the statistics refuse them (STATISTIC.HS_LEVEL_OVERLAP).
+    const [first] = [...standIn.state.source.rows('200111', '01')].filter((row) => row.expDlr > 0);
+    const byHand = { countryCode: first.statCd, hsCode: first.hsCd.slice(0, 6), period: month, valueUsd: '12345.00', weightKg: '67.000' };
+    await app.get(CommandBus).execute(new RecordExportStatisticsBatchCommand([byHand], { correlationId: `by-hand-${month}`, causationId: `by-hand-${month}`, actor: 'int-test' }));
+    let processed = 0;
+    const worker = app.get(CustomsImportWorker);
+    const process = worker.process.bind(worker);
+    worker.process = (importId: string, key: string) => ((processed += key.startsWith('01') ? 1 : 0), process(importId, key));
+
+    try {
+      const view = await run(month, ['01', '02']);
+
+      const [refused, done] = view.units;
+      expect(view.state).toBe('completed');
+      expect([refused.state, refused.lastErrorCode, done.state]).toEqual(['refused', 'STATISTIC.HS_LEVEL_OVERLAP', 'done']);
+      expect(refused.lastError).toContain(`${byHand.countryCode}-${byHand.hsCode}-${month}`);
+      expect(processed).toBe(1);
+      expect((await stored(month, ['02'])).figures).toEqual(source(month, ['02']).figures);
+      const { rows } = await db.query("select hs_code, value_usd from export_statistic where year = 2001 and month = 11 and country_code = $1 and hs_code like '01%'", [byHand.countryCode]);
+      expect(rows).toEqual([{ hs_code: byHand.hsCode, value_usd: byHand.valueUsd }]);
+    } finally {
+      worker.process = process;
+    }
   });
 
   it('given rows of a partner code no country has, when imported, then they are reported with their count and not applied', async () => {

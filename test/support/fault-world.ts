@@ -5,6 +5,7 @@ import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearc
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { AppProcess } from './app-process';
+import { deleteCustomsImportQueues } from './customs-import-queues';
 import { TEST_OPERATOR_KEY, uniqueName } from './test-config';
 
 /** A fault test's (and its hooks') time limit: generous, a hung child or node should fail the test, not stall CI. */
@@ -141,6 +142,8 @@ export class FaultWorld {
     for (const app of this.apps) await app.stop().catch(() => undefined);
     const config = this.config();
     await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config)).catch(() => undefined);
+    // A test that turns the import's workers on leaves their queues under the world's prefix.
+    await deleteCustomsImportQueues(config.RABBITMQ_URL, this.brokerPrefix).catch(() => undefined);
     await new ReadModelIndexManager(this.es, this.esIndexPrefix).deleteAll().catch(() => undefined);
     await this.es.close();
     await this.db.end();

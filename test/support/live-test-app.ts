@@ -1,13 +1,12 @@
-import { connect } from 'amqplib';
 import type { Pool } from 'pg';
 import type { AppConfig } from '../../src/config/app-config';
-import { workQueueName } from '../../src/modules/customs-import';
 import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
 import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
 import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
 import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
+import { deleteCustomsImportQueues } from './customs-import-queues';
 import { deleteRelayState, startCheckpointAtHead } from './relay-state';
 import { startTestApp, stopTestApp } from './test-app';
 
@@ -46,8 +45,5 @@ export async function stopLiveTestApp(db: Pool, relayName: string, harness: Test
 export async function deleteCustomsImportState(db: Pool, config: AppConfig): Promise<void> {
   await db.query('delete from customs_quota_day where scope = $1', [config.BROKER_PREFIX]);
   await db.query('delete from customs_rate where scope = $1', [config.BROKER_PREFIX]);
-  const connection = await connect(config.RABBITMQ_URL);
-  const channel = await connection.createChannel();
-  for (const step of ['request', 'fetch', 'process'] as const) await channel.deleteQueue(workQueueName(config.BROKER_PREFIX, step));
-  await connection.close();
+  await deleteCustomsImportQueues(config.RABBITMQ_URL, config.BROKER_PREFIX);
 }

@@ -9,6 +9,8 @@ const VOLATILE_FIELDS: Readonly<Record<ReadModelIndex, readonly string[]>> = {
   'monthly-trends': ['updatedAt'],
   'country-summaries': ['updatedAt'],
   'product-summaries': ['updatedAt'],
+  // Anomalies are evaluated at a flush: their times are the clock's (threshold alerts' come from events).
+  alerts: ['openedAt', 'updatedAt', 'closedAt'],
 };
 
 /** Every document of an index by id, volatile fields removed (a scroll: no sort on _id, which 8.x refuses). */

@@ -7,13 +7,18 @@ import { HS_TREE, PARTNER_REFERENCE } from './customs-import.tokens';
 import { CustomsImportWorker } from './customs-import.worker';
 import { CustomsCallGate } from './infrastructure/customs-call-gate';
 import { CustomsFetcher } from './infrastructure/customs-fetcher';
+import { CustomsImportGauges } from './infrastructure/customs-import-gauges';
+import { CustomsPublishedMonths } from './infrastructure/customs-published-months';
 import { CustomsWorkQueues } from './infrastructure/customs-work-queues';
 import { ImportJobRepository } from './infrastructure/import-job.repository';
 import { nomenclatureHsTree } from './infrastructure/nomenclature-hs-tree';
 import { committedPartnerReference } from './infrastructure/partner-reference';
 import { UnitProcessor } from './unit-processor';
 
-/** The customs import: its service for operators, and its workers (when CUSTOMS_IMPORT_WORKERS is on). */
+/**
+ * The customs import: its service for operators, its workers (when CUSTOMS_IMPORT_WORKERS is on),
+ * and the month it has published, which the app wires into the dashboards.
+ */
 @Module({
   providers: [
     { provide: HS_TREE, useFactory: () => nomenclatureHsTree() },
@@ -28,7 +33,9 @@ import { UnitProcessor } from './unit-processor';
     CustomsImportService,
     CustomsImportStatus,
     CustomsImportResolver,
+    CustomsImportGauges,
+    CustomsPublishedMonths,
   ],
-  exports: [CustomsImportService, CustomsImportStatus],
+  exports: [CustomsImportService, CustomsImportStatus, CustomsPublishedMonths],
 })
 export class CustomsImportModule {}

@@ -1,9 +1,11 @@
 /**
  * The customs import's public face: its Nest module and service (start, follow, replay an import),
- * the views operators read, and the foundations (planner, parser, client) with their typed errors.
+ * the views operators read, the month it has published (the dashboards' horizon), and the
+ * foundations (planner, parser, client) with their typed errors.
  */
 export { CustomsImportModule } from './customs-import.module';
 export { CustomsImportService, type StartImportInput } from './customs-import.service';
+export { CustomsPublishedMonths } from './infrastructure/customs-published-months';
 export type { CustomsImportView, ImportCounts, ImportUnitView } from './customs-import.view';
 export { CustomsImportStatus, type CustomsImportStatusView, hasEnded } from './customs-import.status';
 export { CustomsImportNotConfiguredError } from './customs-import-surface.errors';

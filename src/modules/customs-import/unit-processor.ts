@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { DomainError, type ErrorCategory } from '../../kernel/domain-error';
 import { Clock } from '../../platform/cqrs/clock';
 import type { EventMetadata } from '../../platform/event-log/event-log.types';
 import { GetStatisticsInScopeQuery, RecordExportStatisticsBatchCommand, RetractExportStatisticsBatchCommand } from '../statistics';
@@ -35,6 +36,7 @@ export class UnitProcessor {
     const fetched = await this.jobs.payload(job.id, unit.key);
     if (fetched === undefined) throw new Error(`unit ${unit.key} of import ${job.id} is ${unit.progress.state} but its rows are gone`);
     let applying = unit;
+    let refusal: DomainError | null;
     if (unit.progress.state === 'fetched') {
       const verdict = verifyUnit(unit.unit, fetched.total, fetched.rows);
       if (!verdict.ok) {
@@ -45,9 +47,13 @@ export class UnitProcessor {
       const command: UnitCommand = { type: 'start-applying', counts: plan.counts, unknownPartners: findUnknownPartners(fetched.rows, this.partners), checksum: verdict.checksum };
       if (!(await this.save(unit, command, false))) return 'lost-race';
       applying = { ...unit, progress: decideUnit(unit.progress, command) };
-      await this.apply(job, plan);
+      refusal = await refusedForGood(() => this.apply(job, plan));
     } else {
-      await this.apply(job, await this.plan(unit, fetched.rows));
+      refusal = await refusedForGood(async () => this.apply(job, await this.plan(unit, fetched.rows)));
+    }
+    if (refusal !== null) {
+      const command: UnitCommand = { type: 'refuse', code: refusal.code, message: refusalMessage(refusal), checksum: applying.progress.checksum };
+      return (await this.save(applying, command, true)) ? 'refused' : 'lost-race';
     }
     return (await this.save(applying, { type: 'finish' }, true)) ? 'done' : 'lost-race';
   }
@@ -75,4 +81,26 @@ export class UnitProcessor {
   private save(unit: ImportJobUnit, command: UnitCommand, dropPayload: boolean): Promise<boolean> {
     return this.jobs.saveUnit(unit, decideUnit(unit.progress, command), this.clock.now(), { dropPayload });
   }
+}
+
+/**
+ * What the statistics context refuses for good: retrying the same rows cannot succeed until someone
+ * changes something (a partner or chapter not registered, a statistic recorded by hand at another
+ * HS level). The unit is refused with the reason instead of being redelivered forever; a version
+ * conflict or a duplicate is a race that planning again resolves, and is thrown like any outage.
+ */
+const REFUSED_FOR_GOOD: readonly ErrorCategory[] = ['VALIDATION', 'NOT_FOUND', 'CONFLICT'];
+
+async function refusedForGood(apply: () => Promise<void>): Promise<DomainError | null> {
+  try {
+    await apply();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError && REFUSED_FOR_GOOD.includes(error.category)) return error;
+    throw error;
+  }
+}
+
+function refusalMessage(error: DomainError): string {
+  return `the statistics refused a chunk of this unit: ${error.message}. Chunks before it were applied; fix the cause, then replay the unit (it applies only what is still missing)`;
 }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
 import { WatermarkModule } from '../../platform/relay/watermark.module';
 import { RebuildReadModelHandler } from './commands/rebuild-read-model/rebuild-read-model.handler';
 import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-read-model.resolver';
@@ -27,7 +27,10 @@ import { GetTrendHandler } from './queries/get-trend/get-trend.handler';
 import { GetTrendResolver } from './queries/get-trend/get-trend.resolver';
 import { SearchProductsHandler } from './queries/search-products/search-products.handler';
 import { HasReadModelPassedHandler } from './queries/has-read-model-passed/has-read-model-passed.handler';
+import { GetAlertsHandler } from './queries/get-alerts/get-alerts.handler';
+import { GetAlertsResolver } from './queries/get-alerts/get-alerts.resolver';
 import { SearchProductsResolver } from './queries/search-products/search-products.resolver';
+import { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication/published-month-source';
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
@@ -56,9 +59,24 @@ import { SearchProductsResolver } from './queries/search-products/search-product
     GetRebuildProgressHandler,
     GetRebuildProgressResolver,
     HasReadModelPassedHandler,
+    GetAlertsHandler,
+    GetAlertsResolver,
     RebuildReadModelHandler,
     RebuildReadModelResolver,
   ],
   exports: [ReadModelProjection, ReadModelIndexManager, ReadModelRebuilder],
 })
-export class DashboardsModule {}
+export class DashboardsModule {
+  /**
+   * The read side with the customs import's published month as its publication horizon:
+   * `DashboardsModule.register({ imports: [CustomsImportModule], publishedMonths: CustomsPublishedMonths })`,
+   * where the module exports that source. Imported as is, the read model's latest month is the horizon.
+   */
+  static register(options: { imports: ModuleMetadata['imports']; publishedMonths: Type<PublishedMonthSource> }): DynamicModule {
+    return {
+      module: DashboardsModule,
+      imports: options.imports,
+      providers: [{ provide: PUBLISHED_MONTH_SOURCE, useExisting: options.publishedMonths }],
+    };
+  }
+}

@@ -13,6 +13,7 @@ import { fromEnvelope, type ProjectableEvent } from './projections/projectable-e
 import { ReadModelProjection } from './read-model.projection';
 import { SummaryFlusher } from './summaries/summary-flusher';
 import { ShardsUnavailableError } from './elasticsearch/es-bulk';
+import { ALERT_NOTICES, type AlertNotices } from './projections/alerts/alert-notices';
 
 /**
  * The read model's consumer of the shard queues and of the reference queue. Applies each batch's
@@ -34,6 +35,7 @@ export class ReadModelMessageHandler implements MessageHandler {
     @Inject(DUAL_WRITE) private readonly rebuilds: DualWrite,
     @Inject(READ_MODEL_ALIASES) private readonly aliases: IndexSet,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ALERT_NOTICES) private readonly alerts: AlertNotices,
   ) {}
 
   handles(type: string): boolean {
@@ -62,8 +64,10 @@ export class ReadModelMessageHandler implements MessageHandler {
 
   /** Facts now; their summaries queued (in PostgreSQL, before the batch is acknowledged). */
   private async apply(events: ProjectableEvent[]): Promise<void> {
-    const { malformed, touched } = await this.projection.applyBatch(events, this.aliases, { summaries: 'queued' });
+    const { malformed, touched, alerts } = await this.projection.applyBatch(events, this.aliases, { summaries: 'queued' });
     await this.dirty.mark('live', touched);
+    // The live indexes' threshold alerts only; the generation a rebuild fills stays silent.
+    if (alerts.length > 0) await this.alerts.publish(alerts);
     const rebuilding = await this.rebuilds.dualWrite();
     const alsoThere = rebuilding?.referenceData ? events : events.filter((event) => event.streamId.startsWith('statistic:'));
     if (rebuilding && alsoThere.length > 0) {

@@ -9,6 +9,9 @@ import { projectFacts } from './projections/facts/fact-writer';
 import { projectProducts } from './projections/products/product-writer';
 import { malformation } from './projections/read-model-event-types';
 import { SummaryRecompute } from './summaries/summary-recompute';
+import type { AlertNotice } from './projections/alerts/alert-document';
+import type { AnomalyAlerts } from './projections/alerts/anomaly-alerts';
+import { projectThresholdAlerts } from './projections/alerts/threshold-alert-writer';
 
 export interface BatchOutcome {
   readonly events: number;
@@ -18,6 +21,8 @@ export interface BatchOutcome {
   readonly factsAlreadyApplied: number;
   readonly summaryScopes: number;
   readonly summaryRetries: number;
+  /** Threshold alerts this batch opened, moved or closed (nothing is sent from here: see AlertNotices). */
+  readonly alerts: readonly AlertNotice[];
 }
 
 export interface ApplyOptions {
@@ -34,7 +39,8 @@ export interface ApplyOptions {
  * The read model's one entry point for events, from a shard consumer, the fan-out consumer or a
  * replay of the log: idempotent and order-safe per statistic, so duplicates, redeliveries and any
  * interleaving of shards converge to the same documents. No side effects besides the indexes:
- * nothing here notifies anyone, so replays never alert.
+ * nothing here notifies anyone, so replays never alert: alert changes are returned, and only the
+ * live consumer passes them on.
  */
 export class ReadModelProjection {
   private readonly lookups: ReadModelLookups;
@@ -44,11 +50,17 @@ export class ReadModelProjection {
 
   constructor(
     private readonly client: Client,
-    options: { names?: NamesVersion; clock?: () => Date; beforeWrite?: (summaries: 'months' | 'years') => Promise<void> } = {},
+    options: {
+      names?: NamesVersion;
+      clock?: () => Date;
+      beforeWrite?: (summaries: 'months' | 'years') => Promise<void>;
+      /** Anomaly alerts evaluated with the summaries; none without. */
+      anomalies?: AnomalyAlerts;
+    } = {},
   ) {
     this.names = options.names ?? NO_NAMES_VERSION;
     this.lookups = new ReadModelLookups(client);
-    this.summaries = new SummaryRecompute(client, this.lookups, options.clock, options.beforeWrite);
+    this.summaries = new SummaryRecompute(client, this.lookups, options.clock, options.beforeWrite, options.anomalies ?? null);
   }
 
   async applyBatch(input: readonly ProjectableEvent[], indexes: IndexSet, options: ApplyOptions = {}): Promise<BatchOutcome & { touched: TouchedScopes }> {
@@ -66,6 +78,7 @@ export class ReadModelProjection {
     touched.merge(await projectProducts(this.client, this.lookups, this.names, indexes, events, follow));
     const facts = await projectFacts(this.client, this.lookups, indexes, events, this.names, mode === 'now');
     touched.merge(facts.touched);
+    const alerts = await projectThresholdAlerts(this.client, indexes, events);
     const retries = mode === 'now' ? await this.summaries.recompute(indexes, touched) : 0;
     return {
       events: events.length,
@@ -74,6 +87,7 @@ export class ReadModelProjection {
       factsAlreadyApplied: facts.alreadyApplied,
       summaryScopes: touched.size,
       summaryRetries: retries,
+      alerts,
       touched,
     };
   }

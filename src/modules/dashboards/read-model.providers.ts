@@ -25,29 +25,55 @@ import { Clock } from '../../platform/cqrs/clock';
 import { QUERY_CLIENT } from '../../platform/elasticsearch/elasticsearch.module';
 import type { IndexSet } from './elasticsearch/read-model-indexes';
 import { PUBLICATION_HORIZON } from './publication/publication-horizon';
-import { ReadModelPublicationHorizon } from './publication/read-model-publication-horizon';
+import { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication/published-month-source';
+import { CachedPublishedMonth } from './publication/cached-published-month';
+import { ImportFirstPublicationHorizon } from './publication/import-first-publication-horizon';
+import { ReadModelLatestMonth } from './publication/read-model-latest-month';
+import { AnomalyAlerts, anomalySettingsOf } from './projections/alerts/anomaly-alerts';
+import { ALERT_NOTICES, SILENT_ALERT_NOTICES, type AlertNotices } from './projections/alerts/alert-notices';
 
 /** The read model's collaborators are plain classes (the CLI builds them without Nest); these wire them. */
 export const readModelProviders: Provider[] = [
   { provide: READ_MODEL_ALIASES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => aliasSet(config.ES_INDEX_PREFIX) },
   { provide: ReadModelIndexManager, inject: [Client, APP_CONFIG], useFactory: (es: Client, c: AppConfig) => new ReadModelIndexManager(es, c.ES_INDEX_PREFIX) },
   { provide: ReadModelLookups, inject: [Client], useFactory: (es: Client) => new ReadModelLookups(es) },
+  // Silent until notifications or subscriptions bind their own (they override this provider).
+  { provide: ALERT_NOTICES, useValue: SILENT_ALERT_NOTICES },
+  {
+    provide: AnomalyAlerts,
+    inject: [Client, APP_CONFIG, Clock, READ_MODEL_ALIASES, ALERT_NOTICES],
+    useFactory: (es: Client, c: AppConfig, clock: Clock, aliases: IndexSet, notices: AlertNotices) =>
+      // Only the live indexes' changes are reported: a rebuild's generation stays silent.
+      new AnomalyAlerts(es, anomalySettingsOf(c), () => clock.now(), async (indexes, changed) => {
+        if (indexes.alerts === aliases.alerts) await notices.publish(changed);
+      }),
+  },
   {
     provide: ReadModelProjection,
-    inject: [Client, PG_POOL],
-    useFactory: (es: Client, pool: Pool) => new ReadModelProjection(es, { names: new PgNamesVersion(pool) }),
+    inject: [Client, PG_POOL, AnomalyAlerts],
+    useFactory: (es: Client, pool: Pool, anomalies: AnomalyAlerts) => new ReadModelProjection(es, { names: new PgNamesVersion(pool), anomalies }),
   },
   { provide: ProjectionCheckpoints, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new ProjectionCheckpoints(pool, c.ES_INDEX_PREFIX) },
   { provide: RebuildRuns, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new RebuildRuns(pool, c.ES_INDEX_PREFIX) },
   { provide: DUAL_WRITE, useExisting: RebuildRuns },
   {
+    // The customs import's month when DashboardsModule.register wired one in (the app does), else the read model's.
     provide: PUBLICATION_HORIZON,
-    inject: [QUERY_CLIENT, READ_MODEL_ALIASES, Clock],
-    useFactory: (es: Client, indexes: IndexSet, clock: Clock) => new ReadModelPublicationHorizon(es, indexes, clock),
+    inject: [QUERY_CLIENT, READ_MODEL_ALIASES, Clock, APP_CONFIG, { token: PUBLISHED_MONTH_SOURCE, optional: true }],
+    useFactory: (es: Client, indexes: IndexSet, clock: Clock, c: AppConfig, imported?: PublishedMonthSource) =>
+      new ImportFirstPublicationHorizon(
+        imported ? new CachedPublishedMonth(imported, c.PUBLICATION_HORIZON_CACHE_MS) : null,
+        new ReadModelLatestMonth(es, indexes),
+        clock,
+      ),
   },
   { provide: EventLogReplay, inject: [PG_POOL], useFactory: (pool: Pool) => new EventLogReplay(pool) },
   { provide: DirtySummaries, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new DirtySummaries(pool, c.ES_INDEX_PREFIX) },
-  { provide: SummaryRecompute, inject: [Client, ReadModelLookups], useFactory: (es: Client, lookups: ReadModelLookups) => new SummaryRecompute(es, lookups) },
+  {
+    provide: SummaryRecompute,
+    inject: [Client, ReadModelLookups, AnomalyAlerts],
+    useFactory: (es: Client, lookups: ReadModelLookups, anomalies: AnomalyAlerts) => new SummaryRecompute(es, lookups, undefined, undefined, anomalies),
+  },
   {
     provide: SummaryFlusher,
     inject: [SummaryRecompute, DirtySummaries, APP_CONFIG],

@@ -1,4 +1,6 @@
 import { Options } from '@mikro-orm/core';
+import { Logger } from '@nestjs/common';
+import { inspect } from 'node:util';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../../config/app-config';
@@ -21,6 +23,9 @@ export function mikroOrmOptions(config: AppConfig): Options<PostgreSqlDriver> {
         application_name: config.DATABASE_APPLICATION_NAME,
         idle_in_transaction_session_timeout: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       },
+      // knex's own warnings (a pool that cannot connect, a released connection used again) go to
+      // the application's structured log instead of bare console lines.
+      log: knexLog,
     },
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
@@ -31,3 +36,14 @@ export function mikroOrmOptions(config: AppConfig): Options<PostgreSqlDriver> {
     debug: false,
   };
 }
+
+const knexLogger = new Logger('Knex');
+
+const text = (message: unknown) => (typeof message === 'string' ? message : inspect(message, { depth: 3 }));
+
+const knexLog = {
+  warn: (message: unknown) => knexLogger.warn(text(message)),
+  error: (message: unknown) => knexLogger.error(text(message)),
+  deprecate: (message: unknown) => knexLogger.warn(text(message)),
+  debug: (message: unknown) => knexLogger.debug(text(message)),
+};

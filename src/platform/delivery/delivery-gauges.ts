@@ -8,6 +8,7 @@ import { PG_POOL } from '../database/pg-pool';
 import { consumedQueues, type BrokerTopology } from '../messaging/broker-topology';
 import { BROKER_TOPOLOGY } from '../messaging/broker-topology.provider';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import { perScrape } from '../metrics/per-scrape';
 import { backlogAfter, type Backlog } from '../event-log/log-positions';
 import { LOG_START } from '../event-log/log-cursor';
 import { readCheckpoint } from '../relay/relay-checkpoint';
@@ -94,13 +95,4 @@ async function parkedTotals(pool: Pool, scope: string): Promise<{ keys: number; 
     [scope],
   );
   return rows[0];
-}
-
-/** The same answer for calls within a second (one scrape); a failure reads as the fallback. */
-function perScrape<T>(read: () => Promise<T>, fallback: T): () => Promise<T> {
-  let cached: { at: number; value: Promise<T> } | null = null;
-  return () => {
-    if (!cached || Date.now() - cached.at > 1000) cached = { at: Date.now(), value: read().catch(() => fallback) };
-    return cached.value;
-  };
 }

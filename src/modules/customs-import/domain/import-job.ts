@@ -6,7 +6,8 @@ import { JobTransitionRefusedError } from '../customs-import.errors';
  * completed when every unit has ended. The day's quota pauses it until the reset; a key the
  * service refuses fails it at once, since no unit can succeed until an operator fixes the setting.
  */
-export type JobState = 'requested' | 'running' | 'paused' | 'completed' | 'failed' | 'cancelled';
+export const JOB_STATES = ['requested', 'running', 'paused', 'completed', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
 
 export interface JobProgress {
   readonly state: JobState;

@@ -3,7 +3,7 @@ import { UnitTransitionRefusedError } from '../customs-import.errors';
 
 /**
  * Where one unit is. pending -> fetched -> applying -> done is the happy path; refused (its rows do
- * not add up to the grand total), dead_lettered (it kept failing), split (replaced by its parts) and
+ * not add up to the grand total, or the statistics refused a chunk for good), dead_lettered (it kept failing), split (replaced by its parts) and
  * cancelled end it otherwise. An operator's replay sends a dead-lettered or refused unit back to
  * pending.
  */

@@ -21,13 +21,14 @@ export interface RateCoverage {
 }
 
 /**
- * The horizon from the latest month that has figures: that month, but never after the current
- * (Korean) month of `now`, whatever a clock set back or a stray figure would suggest.
+ * The horizon from the latest published month a source knows (the customs import's, or the read
+ * model's latest month with figures): that month, but never after the current (Korean) month of
+ * `now`, whatever a clock set back or a stray figure would suggest.
  */
-export function horizonOf(latestWithFigures: Period | null, now: Date): Period | null {
-  if (latestWithFigures === null) return null;
+export function horizonOf(latestPublished: Period | null, now: Date): Period | null {
+  if (latestPublished === null) return null;
   const current = Period.containing(now);
-  return latestWithFigures.compare(current) > 0 ? current : latestWithFigures;
+  return latestPublished.compare(current) > 0 ? current : latestPublished;
 }
 
 /** Months in a span: 1 for a single month. */

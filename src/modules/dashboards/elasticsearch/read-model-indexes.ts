@@ -11,6 +11,7 @@ export const READ_MODEL_INDEXES = [
   'monthly-trends',
   'country-summaries',
   'product-summaries',
+  'alerts',
 ] as const;
 
 export type ReadModelIndex = (typeof READ_MODEL_INDEXES)[number];

@@ -6,9 +6,8 @@ import type { Period } from '../../../kernel/period';
  * publishes a month around the 15th of the next one, so it is one or two months behind the
  * calendar, and never after the current month.
  *
- * The dashboards ask through this port and do not know who answers: today the read model does
- * (read-model-publication-horizon.ts, the latest month with any figure); the customs import can
- * answer with the latest month an import completed through the same port.
+ * The dashboards' queries ask through this port; import-first-publication-horizon.ts answers it
+ * (the customs import's month, else the read model's, see ADR 0007).
  */
 export interface PublicationHorizon {
   /** Null when nothing is published yet. */

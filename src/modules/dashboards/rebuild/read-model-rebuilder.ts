@@ -6,6 +6,8 @@ import type { ReadModelIndexManager } from '../elasticsearch/read-model-index-ma
 import type { IndexSet } from '../elasticsearch/read-model-indexes';
 import { scopesOfAllFacts } from '../projections/facts/fact-scans';
 import { movesStoredFacts } from '../projections/facts/fact-writer';
+import { AlertingStatistics } from '../projections/alerts/threshold-alert-writer';
+import { carryOverClosedAnomalies } from '../projections/alerts/anomaly-history';
 import type { ReadModelProjection } from '../read-model.projection';
 import type { RebuildPhase, RebuildRun, RebuildRuns } from './rebuild-runs';
 
@@ -71,6 +73,7 @@ export class ReadModelRebuilder {
       // What was written during the replay, summaries included this time.
       ({ cursor, processed } = await this.replayFrom(cursor, processed, target, 'now', options, (n) => report('catching-up', n)));
       await report('swapping', processed);
+      await carryOverClosedAnomalies(this.client, this.indexes.aliases.alerts, target.alerts);
       await this.indexes.finishGeneration(target);
       await this.indexes.swapAliases(target);
       if (run.fromGeneration !== null) await this.indexes.deleteGenerationsBelow(run.fromGeneration);
@@ -103,6 +106,7 @@ export class ReadModelRebuilder {
   ): Promise<{ cursor: LogCursor; processed: number }> {
     let cursor = from;
     let processed = processedBefore;
+    const alerting = new AlertingStatistics();
     await report(processed);
     const inFlight = new Set<Promise<void>>();
     let failure: unknown = null;
@@ -123,7 +127,9 @@ export class ReadModelRebuilder {
       // registration would be built without the names, and then win on version. Such batches
       // (the seeded reference data, a rare operator change) are applied alone, and so is one whose
       // threshold event moves a fact an earlier batch builds (a batch boundary between the two).
-      const ordered = events.some((event) => !event.streamId.startsWith('statistic:')) || movesStoredFacts(events);
+      // Likewise a batch that revises or retracts a statistic whose threshold alert an earlier batch opens.
+      const dependsOnAlerts = alerting.dependsOnEarlierBatches(events);
+      const ordered = events.some((event) => !event.streamId.startsWith('statistic:')) || movesStoredFacts(events) || dependsOnAlerts;
       if (ordered) await Promise.all(inFlight);
       if (failure) break;
       const applying: Promise<void> = this.projection

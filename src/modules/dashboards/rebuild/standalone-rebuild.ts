@@ -6,13 +6,17 @@ import { ReadModelIndexManager } from '../elasticsearch/read-model-index-manager
 import { ReadModelProjection } from '../read-model.projection';
 import { ReadModelRebuilder } from './read-model-rebuilder';
 import { RebuildRuns } from './rebuild-runs';
+import type { AnomalySettings } from '../domain/anomaly-rule';
+import { AnomalyAlerts } from '../projections/alerts/anomaly-alerts';
 
 /**
  * A rebuilder outside the application (the CLI's `rebuild`): the same plain classes the module
  * wires, on the caller's Elasticsearch client and pool, with the indexes ensured first.
  */
-export async function standaloneRebuilder(es: Client, pool: Pool, indexPrefix: string): Promise<ReadModelRebuilder> {
+export async function standaloneRebuilder(es: Client, pool: Pool, indexPrefix: string, anomalies: AnomalySettings): Promise<ReadModelRebuilder> {
   const indexes = new ReadModelIndexManager(es, indexPrefix);
   await indexes.ensure();
-  return new ReadModelRebuilder(es, new ReadModelProjection(es, { names: new PgNamesVersion(pool) }), indexes, new EventLogReplay(pool), new RebuildRuns(pool, indexPrefix));
+  // A rebuild reports no alert: the anomaly evaluation's default report hears nothing.
+  const projection = new ReadModelProjection(es, { names: new PgNamesVersion(pool), anomalies: new AnomalyAlerts(es, anomalies, () => new Date()) });
+  return new ReadModelRebuilder(es, projection, indexes, new EventLogReplay(pool), new RebuildRuns(pool, indexPrefix));
 }

@@ -10,6 +10,7 @@ import type { ReadModelLookups } from '../projections/read-model-lookups';
 import { rollUpCountryYear } from '../projections/country-summaries/country-summary.projector';
 import { summarizeMonth } from '../projections/monthly-trends/monthly-trend.projector';
 import { aggregatePeriods } from './period-aggregation';
+import type { AnomalyAlerts } from '../projections/alerts/anomaly-alerts';
 import { rollUpProductYear } from '../projections/product-summaries/product-summary.projector';
 import { readMonthFigures, readYearDocuments, yearDocumentTarget } from './year-summary-reads';
 
@@ -41,6 +42,8 @@ export class SummaryRecompute {
     private readonly clock: () => Date = () => new Date(),
     /** A pause between reading the inputs and writing, for tests that interleave two recomputations. */
     private readonly beforeWrite: (summaries: 'months' | 'years') => Promise<void> = async () => undefined,
+    /** Evaluates the anomaly alerts of the recomputed months (and of the year after them); none without. */
+    private readonly anomalies: AnomalyAlerts | null = null,
   ) {}
 
   /**
@@ -61,7 +64,10 @@ export class SummaryRecompute {
     // Refreshed before any year is read: other recomputations read their seq_nos without realtime.
     await refresh(this.client, [indexes['monthly-trends']]);
     retries += await this.untilWritten((pending) => this.writeYears(indexes, pending, periods), touched.years());
-    await refresh(this.client, [indexes['country-summaries'], indexes['product-summaries']]);
+    // Threshold alerts are written with their batch's facts, before its summaries are queued: this
+    // refresh is what makes them searchable by the time a watermark behind them is checkpointed.
+    await refresh(this.client, [indexes['country-summaries'], indexes['product-summaries'], indexes.alerts]);
+    await this.anomalies?.evaluate(indexes, touched);
     return retries;
   }
 

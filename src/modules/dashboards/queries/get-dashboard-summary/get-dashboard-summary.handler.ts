@@ -47,7 +47,7 @@ export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSum
     const level = checkHsLevel(query.productLevel, 6, 'productLevel');
     const fresh = await this.freshness.waitFor(query.consistency);
     const [{ responses }, horizon] = await Promise.all([this.nationalAndTopSearches(year, month, top, level), this.horizon.publishedThrough()]);
-    const [partnerValues, topPartners, products, nationalMonths] = responses.map(succeeded);
+    const [partnerValues, topPartners, products, nationalMonths, openAlerts] = responses.map(succeeded);
     const byYear = new Map<number, MonthFigures[]>([[year, []], [year - 1, []]]);
     for (const hit of nationalMonths.hits.hits as { _source: MonthFigures & { year: number } }[]) byYear.get(hit._source.year)?.push(hit._source);
     const total = sumMonths(byYear.get(year), month);
@@ -69,6 +69,7 @@ export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSum
       topProducts: products.hits.hits.map((hit, i) => productRow(hit._source as ProductSource, i + 1, total.valueUsdCents)),
       monthlyTrend: monthlyView(year, byYear.get(year) ?? [], publishedMonthsOf(year, horizon)),
       publishedThrough: periodText(horizon),
+      openAlertCount: totalHits(openAlerts.hits.total),
       fresh,
     };
   }
@@ -78,7 +79,7 @@ export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSum
     const period = monthly ? [{ term: { year } }, { term: { month } }] : [{ term: { year } }];
     const partnerFilter = { bool: { filter: [...period, ...(monthly ? [{ term: { kind: 'country' } }] : []), { term: { active: true } }, { range: { factCount: { gt: 0 } } }] } };
     const partnerIndex = monthly ? this.indexes['monthly-trends'] : this.indexes['country-summaries'];
-    // One round trip; Elasticsearch runs the four searches side by side. Every partner's value
+    // One round trip; Elasticsearch runs the five searches side by side. Every partner's value
     // (for the count and HHI) comes as terms buckets, which is far cheaper than fetching hundreds
     // of documents; only the top ones are fetched.
     return this.es.msearch({
@@ -101,6 +102,8 @@ export class GetDashboardSummaryHandler implements IQueryHandler<GetDashboardSum
           query: { bool: { filter: [{ term: { scope: 'total' } }, { terms: { year: [year, year - 1] } }] } },
           _source: ['year', 'month', 'valueUsdCents', 'weightGrams', 'factCount'],
         },
+        { index: this.indexes.alerts },
+        { size: 0, track_total_hits: true, query: { bool: { filter: [...period, { term: { status: 'open' } }] } } },
       ],
     });
   }

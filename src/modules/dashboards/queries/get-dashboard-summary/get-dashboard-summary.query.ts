@@ -19,6 +19,7 @@ export interface DashboardSummaryView {
   /** The published months of the year. */
   readonly monthlyTrend: MonthlyView[];
   readonly publishedThrough: string | null;
+  readonly openAlertCount: number;
   readonly fresh: boolean | null;
 }
 

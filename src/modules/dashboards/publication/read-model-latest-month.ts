@@ -1,23 +1,19 @@
 import type { Client } from '@elastic/elasticsearch';
 import { Period } from '../../../kernel/period';
-import type { Clock } from '../../../platform/cqrs/clock';
-import { horizonOf } from '../domain/published-months';
 import type { IndexSet } from '../elasticsearch/read-model-indexes';
-import type { PublicationHorizon } from './publication-horizon';
 
 /**
- * The horizon as the read model sees it: the latest month in which any partner (active or not)
- * has a figure, from the country monthly trend documents (a few per month, so the maximum is
- * cheap), and never after the clock's current month in Korea.
+ * The latest month in which any partner (active or not) has a figure, from the country monthly
+ * trend documents (a few per month, so the maximum is cheap). The fallback horizon while no
+ * import of every chapter has completed (sample data, statistics recorded by hand, tests).
  */
-export class ReadModelPublicationHorizon implements PublicationHorizon {
+export class ReadModelLatestMonth {
   constructor(
     private readonly client: Client,
     private readonly indexes: IndexSet,
-    private readonly clock: Clock,
   ) {}
 
-  async publishedThrough(): Promise<Period | null> {
+  async latestMonthWithFigures(): Promise<Period | null> {
     const response = await this.client.search({
       index: this.indexes['monthly-trends'],
       size: 0,
@@ -26,6 +22,6 @@ export class ReadModelPublicationHorizon implements PublicationHorizon {
       aggs: { latest: { max: { field: 'period', format: 'yyyy-MM' } } },
     });
     const latest = (response.aggregations?.latest as { value_as_string?: string } | undefined)?.value_as_string;
-    return horizonOf(latest === undefined ? null : Period.parse(latest, 'publishedThrough'), this.clock.now());
+    return latest === undefined ? null : Period.parse(latest, 'publishedThrough');
   }
 }

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../support/app-process';
+import { PrometheusServer } from '../support/prometheus-server';
+import { startTestApp, stopTestApp } from '../support/test-app';
+
+const TOKEN = `scrape-token-${randomUUID()}`;
+const HOUR_MS = 3_600_000;
+
+/**
+ * A real Prometheus scraping the listening service with the repository's alert rules: it sees the
+ * delivery and import series the rules are written against, and loads every rule without error.
+ * The import gauges are read from PostgreSQL: a stalled import and a dead-lettered unit this test
+ * writes show in them.
+ */
+describe('Prometheus scraping the service (real Prometheus)', () => {
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+  let prometheus: PrometheusServer;
+  const stalledImport = randomUUID();
+  const failedImport = randomUUID();
+
+  beforeAll(async () => {
+    harness = await startTestApp({ METRICS_TOKEN: TOKEN, RELAY_ENABLED: 'false', CONSUMERS_ENABLED: 'false' });
+    const port = await freePort();
+    await harness.app.listen(port, '127.0.0.1');
+    prometheus = await PrometheusServer.start({ address: `127.0.0.1:${port}`, token: TOKEN });
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await harness?.db.query('delete from customs_import where id = any($1::uuid[])', [[stalledImport, failedImport]]);
+    if (harness) await stopTestApp(harness);
+  });
+
+  const scrapeUntil = async <T>(what: string, read: () => Promise<T | undefined>): Promise<T> => {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
+      const value = await read();
+      if (value !== undefined) return value;
+    }
+    throw new Error(`Prometheus did not see ${what} within 30 s`);
+  };
+  const gauge = async (expression: string) => {
+    const [sample] = await prometheus.query(expression);
+    return sample === undefined ? undefined : Number(sample.value[1]);
+  };
+
+  it('scrapes the service with its bearer token and holds the relay-lag series', async () => {
+    const lag = await scrapeUntil('exportstats_relay_lag_events', () => gauge('exportstats_relay_lag_events{job="export-statistics"}'));
+
+    expect(await gauge('up{job="export-statistics"}')).toBe(1);
+    expect(Number.isFinite(lag) && lag >= 0).toBe(true);
+    expect(await gauge('exportstats_relay_lag_seconds{job="export-statistics"}')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('loads every alert rule of alerts.yml, and none fails to evaluate', async () => {
+    type Rules = { data: { groups: { rules: { name: string; health: string; lastError?: string }[] }[] } };
+    const rules = await scrapeUntil('its rules evaluated', async () => {
+      const all = (await prometheus.get<Rules>('/api/v1/rules')).data.groups.flatMap((group) => group.rules);
+      return all.length > 0 && all.every((rule) => rule.health !== 'unknown') ? all : undefined;
+    });
+
+    expect(rules.filter((rule) => rule.health !== 'ok')).toEqual([]);
+    expect(rules.map((rule) => rule.name)).toEqual(expect.arrayContaining(['RelayLagging', 'MessagesParked', 'ProjectionBehind', 'CustomsImportStalled']));
+  });
+
+  it('sees an import that stopped moving an hour ago, a failed one, and a unit left to an operator', async () => {
+    const failedBefore = await scrapeUntil('the failed-import count', () => gauge('exportstats_customs_imports{state="failed"}'));
+    const hourAgo = new Date(Date.now() - HOUR_MS);
+    const importRow = `insert into customs_import (id, correlation_id, first_month, last_month, state, version, requested_by, requested_at, updated_at)
+                       values ($1, $2, '2026-10', '2026-10', $3, 1, 'prometheus-test', $4, $4)`;
+    await harness.db.query(importRow, [stalledImport, randomUUID(), 'running', hourAgo]);
+    await harness.db.query(importRow, [failedImport, randomUUID(), 'failed', hourAgo]);
+    await harness.db.query(
+      `insert into customs_import_unit (import_id, unit_key, hs_prefix, first_month, last_month, state, version, updated_at)
+       values ($1, '85:2026-10..2026-10', '85', '2026-10', '2026-10', 'dead_lettered', 2, $2)`,
+      [stalledImport, hourAgo],
+    );
+
+    const stalled = await scrapeUntil('the stalled import', async () => {
+      const seconds = await gauge('exportstats_customs_import_stalled_seconds');
+      return seconds !== undefined && seconds >= HOUR_MS / 1000 ? seconds : undefined;
+    });
+    const failed = await scrapeUntil('the failed import', async () => {
+      const count = await gauge('exportstats_customs_imports{state="failed"}');
+      return count !== undefined && count > failedBefore ? count : undefined;
+    });
+
+    expect(stalled).toBeLessThan(HOUR_MS / 1000 + 120);
+    expect(failed).toBe(failedBefore + 1);
+    expect(await gauge('exportstats_customs_import_units_awaiting_operator')).toBeGreaterThanOrEqual(1);
+  });
+});
