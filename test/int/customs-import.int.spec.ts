@@ -64,6 +64,8 @@ describe('customs import', () => {
   });
 
   afterAll(async () => {
+    // Their outcome events (CustomsImportCompleted, ...Failed, ...Paused) too.
+    await db.query(`delete from event_log where stream_id = any(array(select 'customs-import:' || id from unnest($1::uuid[]) as id))`, [importIds]);
     await db.query('delete from customs_import where id = any($1::uuid[])', [importIds]);
     await db.query('delete from customs_quota_day where scope = $1', [config.BROKER_PREFIX]);
     await db.query('delete from customs_rate where scope = $1', [config.BROKER_PREFIX]);
