@@ -3,15 +3,20 @@ SHELL := bash
 .DEFAULT_GOAL := help
 CLI := node dist/cli/main.js
 
-.PHONY: help run test bootstrap build migrate seed typecheck lint bench es-stop clean customs-stand-in customs-stand-in-stop
+.PHONY: help run test bootstrap build migrate seed typecheck lint bench es-stop clean customs-stand-in customs-stand-in-stop zipkin zipkin-stop
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
 # In development, without CUSTOMS_API_URL (or with it on the stand-in), the customs API stand-in is
 # started in the background and the app pointed at it, so an import can be tried at once.
+# With TRACING_ENABLED=true and no TRACING_ZIPKIN_URL of its own, a local Zipkin is started too.
 run: bootstrap build migrate seed ## start the service with sample data (installs and starts what it needs)
-	@url="$$(bash scripts/customs-stand-in.sh dev-url)" || exit 1; \
+	@if [ "$${TRACING_ENABLED:-false}" = true ] && [ "$${TRACING_EXPORTER:-zipkin}" = zipkin ] && [ -z "$${TRACING_ZIPKIN_URL:-}" ]; then \
+	  bash scripts/zipkin.sh start >/dev/null || exit 1; \
+	  export TRACING_ZIPKIN_URL="http://127.0.0.1:$${ZIPKIN_PORT:-9411}/api/v2/spans"; \
+	fi; \
+	url="$$(bash scripts/customs-stand-in.sh dev-url)" || exit 1; \
 	if [ -n "$$url" ]; then export CUSTOMS_API_URL="$$url" CUSTOMS_SERVICE_KEY="$${CUSTOMS_SERVICE_KEY:-stand-in-key}"; fi; \
 	exec node dist/main.js
 
@@ -50,6 +55,12 @@ customs-stand-in: ## serve the customs API stand-in (faults on demand) on CUSTOM
 
 customs-stand-in-stop: ## stop the customs API stand-in that make run started in the background (by its pid)
 	bash scripts/customs-stand-in.sh stop
+
+zipkin: ## start a local Zipkin in the background (UI http://127.0.0.1:9411/zipkin/), spans in memory
+	bash scripts/zipkin.sh start
+
+zipkin-stop: ## stop the Zipkin that make run or make zipkin started (by its pid)
+	bash scripts/zipkin.sh stop
 
 es-stop: ## stop the Elasticsearch node started by make run/test
 	bash scripts/elasticsearch.sh stop

@@ -5,9 +5,11 @@ import type { BenchSection } from './bench-section';
 import { databaseVersion, freshBenchDatabase } from './support/bench-database';
 import { describeMachine } from './support/machine';
 import { runImportBench } from './import.bench';
+import { runLiveBench } from './live.bench';
 import { runReadModelBench } from './read-model.bench';
 import { runRelayBench } from './relay.bench';
 import { runSoakBench } from './soak.bench';
+import { runTracingBench } from './tracing.bench';
 import { runWriteSideBench } from './write-side.bench';
 
 /**
@@ -20,6 +22,8 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   'read-model': runReadModelBench,
   import: runImportBench,
   soak: runSoakBench,
+  tracing: runTracingBench,
+  live: runLiveBench,
 };
 const REPORT = join(__dirname, '../docs/BENCHMARKS.md');
 

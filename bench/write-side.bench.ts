@@ -95,11 +95,14 @@ function cpuSplit(before: ReturnType<typeof cpuTime>, after: ReturnType<typeof c
   return { processMicros: (processMs * 1000) / statistics, restMicros: (restMs * 1000) / statistics };
 }
 
-/** The service in its own process, as in production; the load generator here keeps 16 requests in flight. */
-async function graphqlMutations(total: number, first: number): Promise<{ latencies: number[]; elapsedMs: number }> {
+/**
+ * The service in its own process, as in production; the load generator here keeps 16 requests in
+ * flight. `env` adds to the service's settings (the tracing section turns tracing on with it).
+ */
+export async function graphqlMutations(total: number, first: number, env: Record<string, string> = {}): Promise<{ latencies: number[]; elapsedMs: number }> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const server = spawn(process.execPath, [join(__dirname, '../dist/main.js')], {
-    env: { ...process.env, ...WRITE_ONLY, HTTP_PORT: String(port), OPERATOR_API_KEYS: 'bench:bench-key', NODE_ENV: 'production' },
+    env: { ...process.env, ...WRITE_ONLY, HTTP_PORT: String(port), OPERATOR_API_KEYS: 'bench:bench-key', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

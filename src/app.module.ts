@@ -11,8 +11,10 @@ import { CountriesModule } from './modules/countries/countries.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { GraphqlPlatformModule } from './platform/graphql/graphql-platform.module';
+import { LiveModule } from './platform/live/live.module';
 import { HealthModule } from './platform/health/health.module';
 import { LoggingModule } from './platform/logging/logging.module';
+import { TracingModule } from './platform/tracing/tracing.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
 import { DashboardsModule } from './modules/dashboards';
@@ -35,11 +37,13 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(options.logDestination),
         CqrsModule.forRoot(),
+        TracingModule,
         DatabaseModule,
         EventLogModule,
         MessagingModule,
         ElasticsearchModule,
         GraphqlPlatformModule,
+        LiveModule,
         HealthModule,
         StatisticsModule,
         CountriesModule,

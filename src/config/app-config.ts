@@ -73,6 +73,11 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(8),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  // GraphQL subscriptions (ADR 0010): subscriptions one WebSocket connection may hold, values a
+  // subscription queues for a slow client before the oldest is dropped, and the keep-alive ping.
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
+  SUBSCRIPTION_BUFFER_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  SUBSCRIPTION_KEEPALIVE_MS: millis(1000).default(15_000),
   // A JWT must carry `exp`, at most this far after its `iat` (or after now, without one); `nbf`,
   // `iat` and `exp` are honoured with this much clock skew either way.
   JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).max(31 * 24 * 3600).default(24 * 3600),
@@ -143,6 +148,15 @@ const schema = z.object({
   CUSTOMS_IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
   CUSTOMS_PROCESS_PREFETCH: z.coerce.number().int().min(1).max(64).default(2),
   CUSTOMS_RESUME_INTERVAL_MS: millis(10).default(10_000),
+  // Tracing (docs/adr/0011-tracing.md). Off by default: then the OpenTelemetry SDK is never loaded
+  // and our spans meet the API's no-op tracer. The ratio applies where a trace begins (a GraphQL
+  // operation); relay and consumer batches linked to a kept trace are always kept.
+  TRACING_ENABLED: flag.default('false'),
+  TRACING_EXPORTER: z.enum(['zipkin', 'otlp']).default('zipkin'),
+  TRACING_ZIPKIN_URL: z.string().url().default('http://127.0.0.1:9411/api/v2/spans'),
+  TRACING_OTLP_URL: z.string().url().default('http://127.0.0.1:4318/v1/traces'),
+  TRACING_SAMPLING_RATIO: z.coerce.number().min(0).max(1).default(1),
+  TRACING_SERVICE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, '1-63 of A-Z a-z 0-9 . _ -').default('export-statistics'),
   ...notificationSettings,
 });
 

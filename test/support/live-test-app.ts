@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { AppOptions } from '../../src/app.module';
 import type { AppConfig } from '../../src/config/app-config';
 import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
 import { PgNamesVersion } from '../../src/modules/dashboards/elasticsearch/names-version';
@@ -16,16 +17,19 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  * The application with its own relay and consumers, delivering to its own indexes. The relay
  * publishes only what is written from now on, not the test database's history.
  */
-export async function startLiveTestApp(db: Pool, relayName: string, overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startLiveTestApp(db: Pool, relayName: string, overrides: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   await startCheckpointAtHead(db, relayName);
-  return startTestApp({
+  return startTestApp(
+    {
     RELAY_ENABLED: 'true',
     CONSUMERS_ENABLED: 'true',
     RELAY_NAME: relayName,
     RELAY_POLL_INTERVAL_MS: '200',
     SUMMARY_FLUSH_INTERVAL_MS: '200',
     ...overrides,
-  });
+    },
+    options,
+  );
 }
 
 /** Stops it and removes what it made: relay state, projection bookkeeping, indexes and broker topology. */

@@ -1,6 +1,7 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { inSpan, SpanKind } from '../../platform/tracing/tracer';
 import { CustomsImportWorker } from './customs-import.worker';
 import { CustomsWorkQueues, type WorkMessage } from './infrastructure/customs-work-queues';
 
@@ -23,10 +24,15 @@ export class CustomsImportWorkersHost implements OnApplicationBootstrap, BeforeA
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.CUSTOMS_IMPORT_WORKERS) return;
-    const inContext = (work: (message: WorkMessage) => Promise<void>) => (message: WorkMessage) => RequestContext.create(this.orm.em, () => work(message));
-    await this.queues.consume('request', 1, inContext(({ importId }) => this.worker.request(importId)));
-    await this.queues.consume('fetch', this.config.CUSTOMS_CONCURRENCY, inContext(({ importId, unitKey }) => this.worker.fetch(importId, requireUnit(unitKey))));
-    await this.queues.consume('process', this.config.CUSTOMS_PROCESS_PREFETCH, inContext(({ importId, unitKey }) => this.worker.process(importId, requireUnit(unitKey))));
+    // Each step of a unit is a trace of its own (a unit is big: thousands of rows, a batch command),
+    // so an import's statistics events link back to the unit that applied them.
+    const inContext = (step: string, work: (message: WorkMessage) => Promise<void>) => (message: WorkMessage) =>
+      inSpan(`customs-import ${step}`, { kind: SpanKind.CONSUMER, attributes: { 'customs_import.id': message.importId, 'customs_import.unit': message.unitKey ?? '' } }, () =>
+        RequestContext.create(this.orm.em, () => work(message)),
+      );
+    await this.queues.consume('request', 1, inContext('request', ({ importId }) => this.worker.request(importId)));
+    await this.queues.consume('fetch', this.config.CUSTOMS_CONCURRENCY, inContext('fetch unit', ({ importId, unitKey }) => this.worker.fetch(importId, requireUnit(unitKey))));
+    await this.queues.consume('process', this.config.CUSTOMS_PROCESS_PREFETCH, inContext('process unit', ({ importId, unitKey }) => this.worker.process(importId, requireUnit(unitKey))));
     this.timer = setInterval(() => {
       this.worker.resumeDue().catch((error: unknown) => this.logger.error({ err: error }, 'resuming paused customs imports failed'));
     }, this.config.CUSTOMS_RESUME_INTERVAL_MS);

@@ -11,6 +11,7 @@ import { CustomsImportGauges } from './infrastructure/customs-import-gauges';
 import { CustomsPublishedMonths } from './infrastructure/customs-published-months';
 import { CustomsWorkQueues } from './infrastructure/customs-work-queues';
 import { ImportJobRepository } from './infrastructure/import-job.repository';
+import { CustomsImportProgressResolver } from './customs-import-progress.resolver';
 import { nomenclatureHsTree } from './infrastructure/nomenclature-hs-tree';
 import { committedPartnerReference } from './infrastructure/partner-reference';
 import { UnitProcessor } from './unit-processor';
@@ -35,6 +36,7 @@ import { UnitProcessor } from './unit-processor';
     CustomsImportResolver,
     CustomsImportGauges,
     CustomsPublishedMonths,
+    CustomsImportProgressResolver,
   ],
   exports: [CustomsImportService, CustomsImportStatus, CustomsPublishedMonths],
 })

@@ -31,6 +31,9 @@ import { GetAlertsHandler } from './queries/get-alerts/get-alerts.handler';
 import { GetAlertsResolver } from './queries/get-alerts/get-alerts.resolver';
 import { SearchProductsResolver } from './queries/search-products/search-products.resolver';
 import { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication/published-month-source';
+import { DashboardUpdatedResolver } from './subscriptions/dashboard-updated.resolver';
+import { ExportAlertsResolver } from './subscriptions/export-alerts.resolver';
+import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.message-handler';
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
@@ -63,6 +66,9 @@ import { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication
     GetAlertsResolver,
     RebuildReadModelHandler,
     RebuildReadModelResolver,
+    DashboardUpdatedResolver,
+    ExportAlertsResolver,
+    ThresholdAlertsMessageHandler,
   ],
   exports: [ReadModelProjection, ReadModelIndexManager, ReadModelRebuilder],
 })

@@ -65,7 +65,9 @@ export class ReadModelMessageHandler implements MessageHandler {
   /** Facts now; their summaries queued (in PostgreSQL, before the batch is acknowledged). */
   private async apply(events: ProjectableEvent[]): Promise<void> {
     const { malformed, touched, alerts } = await this.projection.applyBatch(events, this.aliases, { summaries: 'queued' });
-    await this.dirty.mark('live', touched);
+    // A queue delivers in the log's reading order: its batch's last event is its newest.
+    const through = events[events.length - 1]?.position ?? null;
+    await this.dirty.mark('live', touched, through);
     // The live indexes' threshold alerts only; the generation a rebuild fills stays silent.
     if (alerts.length > 0) await this.alerts.publish(alerts);
     const rebuilding = await this.rebuilds.dualWrite();

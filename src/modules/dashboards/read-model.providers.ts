@@ -31,6 +31,8 @@ import { ImportFirstPublicationHorizon } from './publication/import-first-public
 import { ReadModelLatestMonth } from './publication/read-model-latest-month';
 import { AnomalyAlerts, anomalySettingsOf } from './projections/alerts/anomaly-alerts';
 import { ALERT_NOTICES, SILENT_ALERT_NOTICES, type AlertNotices } from './projections/alerts/alert-notices';
+import { LiveUpdates } from '../../platform/live/live-updates';
+import { DashboardUpdatesPublisher } from './subscriptions/dashboard-updates.publisher';
 
 /** The read model's collaborators are plain classes (the CLI builds them without Nest); these wire them. */
 export const readModelProviders: Provider[] = [
@@ -75,9 +77,16 @@ export const readModelProviders: Provider[] = [
     useFactory: (es: Client, lookups: ReadModelLookups, anomalies: AnomalyAlerts) => new SummaryRecompute(es, lookups, undefined, undefined, anomalies),
   },
   {
+    provide: DashboardUpdatesPublisher,
+    inject: [ProjectionCheckpoints, BROKER_TOPOLOGY, LiveUpdates],
+    useFactory: (checkpoints: ProjectionCheckpoints, topology: BrokerTopology, live: LiveUpdates) =>
+      new DashboardUpdatesPublisher(checkpoints, consumedQueues(topology), live),
+  },
+  {
     provide: SummaryFlusher,
-    inject: [SummaryRecompute, DirtySummaries, APP_CONFIG],
-    useFactory: (summaries: SummaryRecompute, dirty: DirtySummaries, c: AppConfig) => new SummaryFlusher(summaries, dirty, c.ES_INDEX_PREFIX),
+    inject: [SummaryRecompute, DirtySummaries, APP_CONFIG, DashboardUpdatesPublisher],
+    useFactory: (summaries: SummaryRecompute, dirty: DirtySummaries, c: AppConfig, updates: DashboardUpdatesPublisher) =>
+      new SummaryFlusher(summaries, dirty, c.ES_INDEX_PREFIX, updates.observer),
   },
   {
     provide: ReadModelRebuilder,

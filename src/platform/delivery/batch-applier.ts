@@ -3,6 +3,8 @@ import type { Delivery } from './decode-delivery';
 import { TransientDeliveryError, type DeliveredEvent, type MessageHandler } from './message-handler';
 import { RetryBudget, type RetryPolicy } from './retry-policy';
 import { Stopper, StoppingError } from '../concurrency/stopper';
+import { HEADER, textHeader } from '../messaging/wire/message-headers';
+import { inLinkedSpan } from '../tracing/tracer';
 
 /** Runs work in a fresh MikroORM context (each attempt at a message or batch gets its own identity map). */
 export type ContextRunner = <T>(work: () => Promise<T>) => Promise<T>;
@@ -35,7 +37,17 @@ export class BatchApplier {
     private readonly stopper: Stopper,
   ) {}
 
-  async apply(batch: readonly Delivery[]): Promise<ApplyOutcome> {
+  /** A span per batch (not per message), linked to the writes of its events, when any was traced. */
+  apply(batch: readonly Delivery[]): Promise<ApplyOutcome> {
+    return inLinkedSpan(
+      'consume batch',
+      { 'messaging.destination.name': batch[0]?.raw.queue ?? '', 'messaging.batch.message_count': batch.length },
+      batch.map((delivery) => textHeader(delivery.raw.headers, HEADER.traceparent)),
+      () => this.applyBatch(batch),
+    );
+  }
+
+  private async applyBatch(batch: readonly Delivery[]): Promise<ApplyOutcome> {
     const retries = { count: 0 };
     if (batch.length === 0) return { applied: 0, park: [], retries: 0 };
     const budget = new RetryBudget(this.policy, 'consume');

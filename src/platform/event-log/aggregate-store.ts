@@ -2,6 +2,7 @@ import { MikroORM, type EntityClass, type EntityDictionary } from '@mikro-orm/co
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { PG_POOL, type SqlPool } from '../database/pg-pool';
+import { activeTraceparent, inSpan } from '../tracing/tracer';
 import { insertOneSql, loadManySql, saveManySql, updateOneSql } from './aggregate-store.sql';
 import { aggregateTableOf, eventLogTableOf, type AggregateRecord, type AggregateRow, type AggregateTable } from './aggregate-table';
 import { EventLogEntry } from './event-log-entry.entity';
@@ -100,7 +101,10 @@ export class AggregateStore {
   ): Promise<WriteResult> {
     if (change.events.length === 0) return this.unchanged(change);
     assertVersions(change);
-    return this.groupFor(entity).submit({ change, metadata, occurredAt });
+    const table = this.statementsFor(entity).table.name;
+    return inSpan(`write ${table}`, { attributes: { 'db.collection.name': table, 'stream.id': change.streamId, 'events.count': change.events.length } }, () =>
+      this.groupFor(entity).submit({ change, metadata: withTraceContext(metadata), occurredAt }),
+    );
   }
 
   /**
@@ -116,8 +120,12 @@ export class AggregateStore {
     const effective = changes.filter((change) => change.events.length > 0);
     if (effective.length === 0) return { position: null, saved: 0 };
     effective.forEach(assertVersions);
-    const results = await this.writeTogether(entity, effective.map((change) => ({ change, metadata, occurredAt })));
-    if (!results) throw new StreamVersionConflict(`${this.statementsFor(entity).table.name} batch`, -1);
+    const table = this.statementsFor(entity).table.name;
+    const results = await inSpan(`write ${table} batch`, { attributes: { 'db.collection.name': table, 'changes.count': effective.length } }, () => {
+      const traced = withTraceContext(metadata);
+      return this.writeTogether(entity, effective.map((change) => ({ change, metadata: traced, occurredAt })));
+    });
+    if (!results) throw new StreamVersionConflict(`${table} batch`, -1);
     const position = results.map((result) => BigInt(result.position)).reduce((a, b) => (a > b ? a : b));
     return { position: position.toString(), saved: effective.length };
   }
@@ -234,6 +242,12 @@ export class AggregateStore {
     }
     return statements;
   }
+}
+
+/** The metadata with the write span's context, which crosses the outbox with the events. */
+function withTraceContext(metadata: EventMetadata): EventMetadata {
+  const traceparent = activeTraceparent();
+  return traceparent ? { ...metadata, traceparent } : metadata;
 }
 
 function valueOf(row: AggregateRow<AggregateRecord>, property: string): unknown {

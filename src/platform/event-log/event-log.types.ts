@@ -3,6 +3,12 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly actor: string;
+  /**
+   * The W3C trace context of the write that stored the event (`00-<trace>-<span>-<flags>`), with
+   * tracing on and the trace sampled; the relay carries it in the AMQP headers, and the consumer's
+   * batch span links to it (docs/adr/0011-tracing.md).
+   */
+  readonly traceparent?: string;
 }
 
 /** A domain event as an aggregate records it: the fact, without its place in the log. */

@@ -22,6 +22,12 @@ export function atOrAfter(a: LogCursor, b: LogCursor): boolean {
   return ta > tb || (ta === tb && BigInt(a.position) >= BigInt(b.position));
 }
 
+/** The later of two cursors in reading order; null only when both are. */
+export function laterCursor(a: LogCursor | null, b: LogCursor | null): LogCursor | null {
+  if (!a || !b) return a ?? b;
+  return atOrAfter(a, b) ? a : b;
+}
+
 /** Statements on one connection or a pool, one after another (a pg client takes one query at a time). */
 export interface Sql {
   query<R extends QueryResultRow = QueryResultRow>(statement: string | QueryConfig, values?: unknown[]): Promise<QueryResult<R>>;

@@ -1,6 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { DomainError } from '../../kernel/domain-error';
+import { traceIdsOfRequest } from '../tracing/request-spans';
 import { prefersGraphqlResponse } from './media-types';
 import { outageOf } from './outages';
 import { documentErrorCode, requestStatus, transportRefusal } from './request-errors';
@@ -14,6 +15,8 @@ import { documentErrorCode, requestStatus, transportRefusal } from './request-er
  *   validation, depth, complexity) carry a code of request-errors.ts and their HTTP status;
  * - anything else is logged and masked as INTERNAL, so clients never see stack traces or driver
  *   messages.
+ * With tracing on, every error also carries the operation's `traceId` and `spanId`, so a client's
+ * report leads to the trace.
  */
 export function formatGraphqlErrors(
   execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>,
@@ -21,7 +24,7 @@ export function formatGraphqlErrors(
 ): { statusCode: number; response: ExecutionResult } {
   const log = context.reply?.log ?? context.app.log;
   let statusCode: number | undefined;
-  const errors = execution.errors.flatMap((error) => expand(error)).map((error) => {
+  const coded = execution.errors.flatMap((error) => expand(error)).map((error) => {
     const original = error.originalError;
     if (original === undefined || original instanceof GraphQLError) {
       const coded = withCode(error, documentErrorCode(original ?? error));
@@ -48,6 +51,8 @@ export function formatGraphqlErrors(
     log.error({ err: original, path: error.path }, 'unexpected error while resolving');
     return new GraphQLError('Internal server error', { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL' } });
   });
+  const traced = traceIdsOfRequest(context.reply?.request.raw);
+  const errors = traced ? coded.map((error) => withExtensions(error, traced)) : coded;
   // Without data, a request refused before execution keeps its 4xx; resolver failures answer 200
   // with errors, as GraphQL over HTTP asks.
   const rejected = (execution.errors[0]?.originalError as { statusCode?: unknown } | undefined)?.statusCode;
@@ -61,12 +66,16 @@ export function formatGraphqlErrors(
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
   if (error.extensions.code) return error;
+  return withExtensions(error, { code });
+}
+
+function withExtensions(error: GraphQLError, extensions: Readonly<Record<string, unknown>>): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: error.path,
-    extensions: { ...error.extensions, code },
+    extensions: { ...error.extensions, ...extensions },
   });
 }
 

@@ -14,6 +14,8 @@ import { DomainErrorFilter } from './domain-error.filter';
 import { formatGraphqlErrors } from './error-formatter';
 import { credentialGuard, executionGuard, requireDocument } from './execution-guards';
 import { parseLimits, validationLimits } from './graphql-limits';
+import { nameOperationSpan, recordOperationErrors } from './graphql-tracing';
+import { closeRefusedConnections, subscriptionConnectionAuth, subscriptionHooks } from './subscription-guards';
 import { DateTimeScalar } from './scalars/date-time.scalar';
 import { DecimalScalar } from './scalars/decimal.scalar';
 
@@ -35,7 +37,15 @@ import { DecimalScalar } from './scalars/decimal.scalar';
         hooks: {
           preParsing: credentialGuard({ publicReads: config.PUBLIC_READS }),
           preValidation: requireDocument,
-          preExecution: executionGuard,
+          preExecution: config.TRACING_ENABLED ? [nameOperationSpan, executionGuard] : executionGuard,
+          ...(config.TRACING_ENABLED ? { onResolution: recordOperationErrors } : {}),
+          ...subscriptionHooks(config),
+        },
+        // graphql-transport-ws (and the legacy graphql-ws) on the same path; ADR 0010.
+        subscription: {
+          onConnect: subscriptionConnectionAuth(authenticator),
+          context: closeRefusedConnections,
+          keepAlive: config.SUBSCRIPTION_KEEPALIVE_MS,
         },
         errorFormatter: formatGraphqlErrors,
         context: async (request: FastifyRequest): Promise<RequestContext> => ({

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { backoffDelay } from '../concurrency/backoff';
 import { Stopper } from '../concurrency/stopper';
+import { inLinkedSpan } from '../tracing/tracer';
 import { ConfirmPublisher, PublishFailedError } from './confirm-publisher';
 import { readAfter } from '../event-log/event-log-tail';
 import { cursorOf } from '../event-log/log-cursor';
@@ -111,7 +112,13 @@ export class OutboxRelay {
           await this.wake.wait(Math.min(this.settings.pollIntervalMs, this.settings.heartbeatIntervalMs));
           continue;
         }
-        const confirmed = this.publisher.publish(events.flatMap((event) => outgoingMessages(event, this.settings.topology)));
+        // One span per published batch (until its confirms), linked to the writes it carries.
+        const confirmed = inLinkedSpan(
+          'relay publish batch',
+          { 'messaging.batch.message_count': events.length, 'relay.name': this.settings.name },
+          events.map((event) => event.metadata.traceparent),
+          () => this.publisher.publish(events.flatMap((event) => outgoingMessages(event, this.settings.topology))),
+        );
         cursor = cursorOf(events[events.length - 1]);
         advancer.add({ to: cursor, count: events.length, confirmed: confirmed.then(() => null, (error: Error) => error) });
         await advancer.room(this.settings.maxInFlightBatches * this.settings.batchSize);

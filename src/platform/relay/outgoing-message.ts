@@ -19,7 +19,7 @@ export function outgoingMessage(event: StoredEvent, topology: BrokerTopology): O
 export function outgoingMessages(event: StoredEvent, topology: BrokerTopology): OutgoingMessage[] {
   const envelope = toEnvelope(event);
   const content = Buffer.from(JSON.stringify(envelope));
-  const options = { ...publishOptions(envelope), messageId: envelope.eventId };
+  const options = { ...publishOptions(envelope, event.metadata.traceparent), messageId: envelope.eventId };
   const { exchange, routingKey } = routeFor(event.streamId, topology);
   const primary = { exchange, routingKey, content, options };
   if (!isNotifiable(event.type)) return [primary];

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PG_POOL, type SqlPool, type SqlPoolClient } from '../../../platform/database/pg-pool';
+import { LiveUpdates } from '../../../platform/live/live-updates';
+import { CUSTOMS_IMPORT_PROGRESS, jobProgress, unitProgress } from '../customs-import.progress';
 import { ImportUnit, unitKey } from '../domain/import-unit';
 import { JobProgress, JobState } from '../domain/import-job';
 import type { SourceTotal } from '../domain/unit-verification';
@@ -32,6 +34,8 @@ export interface UnitSideEffects {
 export class ImportJobRepository {
   constructor(
     @Inject(PG_POOL) private readonly pool: SqlPool,
+    /** `customsImportProgress` goes out in the transaction of each change: never one that rolled back. */
+    private readonly live: LiveUpdates,
     private readonly doorbell: LogDoorbell,
   ) {}
 
@@ -42,6 +46,7 @@ export class ImportJobRepository {
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)`,
       [id, correlationId, String(months.first), String(months.last), hsPrefixes, progress.state, progress.version, requestedBy, requestedAt, firingKey ?? null],
     );
+    await this.live.publish(CUSTOMS_IMPORT_PROGRESS, [jobProgress(id, progress.state, progress.version, requestedAt)]);
   }
 
   /** The import a schedule occurrence started, if any. */
@@ -90,6 +95,7 @@ export class ImportJobRepository {
       );
       if (rowCount !== 1) return false;
       await insertUnits(client, id, units, null, at);
+      await client.query(this.live.notification(CUSTOMS_IMPORT_PROGRESS, jobProgress(id, next.state, next.version, at)));
       if (outcome) await appendImportOutcome(client, id, outcome, at);
       return true;
     });
@@ -103,14 +109,16 @@ export class ImportJobRepository {
    */
   async completeIfFinished(id: string, terminal: readonly UnitState[], at: Date): Promise<boolean> {
     const completed = await this.transaction(async (client) => {
-      const { rowCount } = await client.query(
+      const { rows } = await client.query<{ version: number }>(
         `update customs_import set state = 'completed', version = version + 1, finished_at = $3, updated_at = $3
          where id = $1 and state = 'running'
-           and not exists (select 1 from customs_import_unit where import_id = $1 and state <> all($2))`,
+           and not exists (select 1 from customs_import_unit where import_id = $1 and state <> all($2))
+         returning version`,
         [id, terminal, at],
       );
-      if (rowCount !== 1) return false;
+      if (rows.length !== 1) return false;
       await appendImportOutcome(client, id, CUSTOMS_IMPORT_MESSAGE_TYPES.completed, at);
+      await client.query(this.live.notification(CUSTOMS_IMPORT_PROGRESS, jobProgress(id, 'completed', rows[0].version, at)));
       return true;
     });
     if (completed) this.doorbell.ring();
@@ -156,6 +164,11 @@ export class ImportJobRepository {
       }
       if (effects.dropPayload) await client.query('delete from customs_import_payload where import_id = $1 and unit_key = $2', [current.importId, current.key]);
       await insertUnits(client, current.importId, effects.children ?? [], current.key, at);
+      const job = await client.query<{ state: JobState; version: number }>('select state, version from customs_import where id = $1', [current.importId]);
+      if (job.rows[0]) {
+        const change = unitProgress(current.importId, job.rows[0], { key: current.key, state: next.state, attempts: next.attempts }, at);
+        await client.query(this.live.notification(CUSTOMS_IMPORT_PROGRESS, change));
+      }
       return true;
     });
   }

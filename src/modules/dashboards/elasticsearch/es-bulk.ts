@@ -1,4 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
+import { inChildSpan } from '../../../platform/tracing/tracer';
 
 /** One document write. Conditions make it a no-op with a 409 instead of a lost update. */
 export interface WriteOp {
@@ -62,7 +63,9 @@ export async function bulkWrite(client: Client, ops: readonly WriteOp[]): Promis
     const chunk = ops.slice(start, start + MAX_OPS_PER_REQUEST);
     const operations = chunk.flatMap((op) => [{ [op.create ? 'create' : 'index']: header(op) }, op.document]);
     // Only what is read below: a full response is ~250 bytes per document to parse.
-    const response = await client.bulk({ operations, filter_path: 'items.*.status,items.*.error.reason' });
+    const response = await inChildSpan('elasticsearch bulk', { 'db.system': 'elasticsearch', 'db.operation.batch.size': chunk.length }, () =>
+      client.bulk({ operations, filter_path: 'items.*.status,items.*.error.reason' }),
+    );
     const failures: { id: string; status: number; reason: string }[] = [];
     (response.items ?? []).forEach((item, i) => {
       const result = item.index ?? item.create;

@@ -1,10 +1,17 @@
 import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
+import type { LogCursor } from '../../../platform/event-log/log-cursor';
 import { TouchedScopes } from '../domain/summary-scopes';
 
 export interface DirtyRow {
   readonly target: string;
   readonly period: string;
   readonly scope: string;
+}
+
+/** Of the marks a flush took for one (target, month), the newest event they were made for, as a log cursor. */
+export interface NewestMark extends LogCursor {
+  readonly target: string;
+  readonly period: string;
 }
 
 /**
@@ -22,15 +29,16 @@ export class DirtySummaries {
     private readonly prefix: string,
   ) {}
 
-  async mark(target: string, touched: TouchedScopes): Promise<void> {
+  /** `throughPosition`: the log position of the newest event of the batch (what a flush of the mark reflects). */
+  async mark(target: string, touched: TouchedScopes, throughPosition: string | null = null): Promise<void> {
     const rows = touched.periods().flatMap(([period, scopes]) => scopes.map((scope) => [period, scope] as const));
     for (let start = 0; start < rows.length; start += 10_000) {
       const part = rows.slice(start, start + 10_000);
       await this.pool.query({
         name: 'summary-mark',
-        text: `insert into summary_mark (index_prefix, target, period, scopes)
-               select $1, $2, r.period, array_agg(r.scope) from unnest($3::text[], $4::text[]) as r(period, scope) group by r.period`,
-        values: [this.prefix, target, part.map(([period]) => period), part.map(([, scope]) => scope)],
+        text: `insert into summary_mark (index_prefix, target, period, scopes, through_position)
+               select $1, $2, r.period, array_agg(r.scope), $5::bigint from unnest($3::text[], $4::text[]) as r(period, scope) group by r.period`,
+        values: [this.prefix, target, part.map(([period]) => period), part.map(([, scope]) => scope), throughPosition],
       });
     }
   }
@@ -49,14 +57,21 @@ export class DirtySummaries {
    * recomputed the same month once per round. Marks another flush is taking are waited for and
    * left to it; a flush whose instance froze or lost its network holds them until PostgreSQL ends
    * its idle transaction (DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS), and they are taken here. Returns how many summaries were marked (repeats included); 0 means nothing is
-   * left up to `upTo`.
+   * left up to `upTo`. `recompute` also gets, per (target, month), the newest event the marks were
+   * made for (in the log's reading order; marks made without a position add nothing).
    */
-  async take(upTo: string, months: number, recompute: (rows: DirtyRow[]) => Promise<void>): Promise<number> {
+  async take(upTo: string, months: number, recompute: (rows: DirtyRow[], newest: NewestMark[]) => Promise<void>): Promise<number> {
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('begin');
-      const { rows } = await client.query<{ picked: number; targets: string[]; periods: string[]; scopes: string[] }>({
+      const { rows } = await client.query<{
+        picked: number;
+        targets: string[];
+        periods: string[];
+        scopes: string[];
+        newest: { target: string; period: string; transactionId: string; position: string }[];
+      }>({
         name: 'summary-mark-take',
         text: `with pairs as materialized (
                  select distinct target, period from summary_mark
@@ -64,16 +79,22 @@ export class DirtySummaries {
                taken as (
                  delete from summary_mark m using pairs p
                  where m.index_prefix = $1 and m.id <= $2::bigint and m.target = p.target and m.period = p.period
-                 returning m.target, m.period, m.scopes),
-               summaries as (select distinct target, period, scope from taken, unnest(scopes) as scope)
+                 returning m.target, m.period, m.scopes, m.through_position),
+               summaries as (select distinct target, period, scope from taken, unnest(scopes) as scope),
+               newest as (
+                 select distinct on (t.target, t.period) t.target, t.period, e.transaction_id, e.position
+                 from taken t join event_log e on e.position = t.through_position
+                 order by t.target, t.period, e.transaction_id desc, e.position desc)
                select (select coalesce(sum(cardinality(scopes)), 0) from taken)::int as picked,
                       coalesce(array_agg(target), '{}') as targets, coalesce(array_agg(period), '{}') as periods,
-                      coalesce(array_agg(scope), '{}') as scopes
+                      coalesce(array_agg(scope), '{}') as scopes,
+                      (select coalesce(json_agg(json_build_object('target', target, 'period', period,
+                                'transactionId', transaction_id::text, 'position', position::text)), '[]') from newest) as newest
                from summaries`,
         values: [this.prefix, upTo, months],
       });
-      const { picked, targets, periods, scopes } = rows[0];
-      if (targets.length > 0) await recompute(targets.map((target, i) => ({ target, period: periods[i], scope: scopes[i] })));
+      const { picked, targets, periods, scopes, newest } = rows[0];
+      if (targets.length > 0) await recompute(targets.map((target, i) => ({ target, period: periods[i], scope: scopes[i] })), newest);
       await client.query('commit');
       return picked;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { errors } from '@elastic/elasticsearch';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { byTarget, type DirtyRow, type DirtySummaries } from './dirty-summaries';
+import { laterCursor, type LogCursor } from '../../../platform/event-log/log-cursor';
+import { byTarget, type DirtyRow, type DirtySummaries, type NewestMark } from './dirty-summaries';
 import { aliasSet, generationSet, type IndexSet } from '../elasticsearch/read-model-indexes';
 import type { SummaryRecompute } from './summary-recompute';
 
@@ -9,6 +10,13 @@ const PERIODS_PER_ROUND = 12;
 
 /** How long the flusher pauses after a flush, as a multiple of that flush's duration (at least). */
 const PAUSE_PER_FLUSH_TIME = 2;
+
+/**
+ * Told after a flush which months of the live summaries it wrote, each with the newest event its
+ * marks were made for (null for marks made without one). Called synchronously: an observer that
+ * has I/O to do starts it and returns, so it never slows the flush down.
+ */
+export type FlushObserver = (months: ReadonlyMap<string, LogCursor | null>) => void;
 
 export interface FlushStats {
   readonly flushes: number;
@@ -37,6 +45,7 @@ export class SummaryFlusher {
     private readonly summaries: SummaryRecompute,
     private readonly dirty: DirtySummaries,
     private readonly prefix: string,
+    private readonly observer: FlushObserver = () => undefined,
   ) {}
 
   /**
@@ -79,10 +88,21 @@ export class SummaryFlusher {
 
   private async flushThrough(upTo: string): Promise<number> {
     let total = 0;
-    for (;;) {
-      const taken = await this.dirty.take(upTo, PERIODS_PER_ROUND, (rows) => this.recompute(rows));
-      if (taken === 0) return total;
-      total += taken;
+    const written = new Map<string, LogCursor | null>();
+    try {
+      for (;;) {
+        let round = new Map<string, LogCursor | null>();
+        const taken = await this.dirty.take(upTo, PERIODS_PER_ROUND, async (rows, newest) => {
+          await this.recompute(rows);
+          round = liveMonths(rows, newest);
+        });
+        // Only once the round committed: a round that failed stays queued and says nothing.
+        for (const [period, cursor] of round) written.set(period, laterCursor(written.get(period) ?? null, cursor));
+        if (taken === 0) return total;
+        total += taken;
+      }
+    } finally {
+      if (written.size > 0) this.observer(written);
     }
   }
 
@@ -96,4 +116,12 @@ export class SummaryFlusher {
       }
     }
   }
+}
+
+/** The live target's months among the rows, each with its newest mark's event. */
+function liveMonths(rows: readonly DirtyRow[], newest: readonly NewestMark[]): Map<string, LogCursor | null> {
+  const months = new Map<string, LogCursor | null>();
+  for (const row of rows) if (row.target === 'live') months.set(row.period, null);
+  for (const { target, period, transactionId, position } of newest) if (target === 'live') months.set(period, { transactionId, position });
+  return months;
 }

@@ -15,6 +15,7 @@ import { Migration20261207000100HsLevelOverlap } from './migration-2026120700010
 import { Migration20261207000200CustomsImport } from './migration-20261207000200-customs-import';
 import { Migration20261207000300CustomsImportSchedule } from './migration-20261207000300-customs-import-schedule';
 import { Migration20261207000400CustomsImportSurface } from './migration-20261207000400-customs-import-surface';
+import { Migration20261208003000SummaryMarkPosition } from './migration-20261208003000-summary-mark-position';
 import { Migration20261208002000Notifications } from './migration-20261208002000-notifications';
 
 export const migrationsList: MigrationObject[] = [
@@ -34,5 +35,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207000200CustomsImport', class: Migration20261207000200CustomsImport },
   { name: 'Migration20261207000300CustomsImportSchedule', class: Migration20261207000300CustomsImportSchedule },
   { name: 'Migration20261207000400CustomsImportSurface', class: Migration20261207000400CustomsImportSurface },
+  { name: 'Migration20261208003000SummaryMarkPosition', class: Migration20261208003000SummaryMarkPosition },
   { name: 'Migration20261208002000Notifications', class: Migration20261208002000Notifications },
 ];

@@ -17,6 +17,8 @@ export const HEADER = {
   correlationId: 'correlation-id',
   causationId: 'causation-id',
   occurredAt: 'occurred-at',
+  /** The W3C trace context of the write, when it was traced (EventMetadata.traceparent). */
+  traceparent: 'traceparent',
   /**
    * `true` on a message that re-sends history (a republish of the log, a replay tool): consumers
    * with side effects (notifications) record it and send nothing. No path sets it today: a rebuild
@@ -30,7 +32,7 @@ const DELIVERY_COUNT_HEADER = 'x-delivery-count';
 
 export type HeaderValue = string | number | boolean | null;
 
-export function publishOptions(envelope: EventEnvelope): Options.Publish {
+export function publishOptions(envelope: EventEnvelope, traceparent?: string): Options.Publish {
   const headers: Record<string, string | number> = {
     [HEADER.messageId]: envelope.eventId,
     [HEADER.type]: envelope.type,
@@ -44,6 +46,7 @@ export function publishOptions(envelope: EventEnvelope): Options.Publish {
   };
   // An absent causation is an absent header, not an empty string that would read as an id.
   if (envelope.causationId !== null) headers[HEADER.causationId] = envelope.causationId;
+  if (traceparent) headers[HEADER.traceparent] = traceparent;
   return {
     messageId: envelope.eventId,
     type: envelope.type,

@@ -33,6 +33,13 @@ describe('message headers (unit)', () => {
     expect(headers).not.toHaveProperty('causation-id');
   });
 
+  it('carries the trace context of the write as the traceparent header when it was traced, and nothing otherwise', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+    expect(publishOptions(anEnvelope(), traceparent).headers).toEqual(expect.objectContaining({ traceparent }));
+    expect(publishOptions(anEnvelope()).headers).not.toHaveProperty('traceparent');
+  });
+
   it('turns received header values into JSON-safe scalars', () => {
     expect(plainHeaders({ a: 'x', b: 2, c: Buffer.from('bytes'), d: undefined, e: { nested: true }, f: 10n })).toEqual({
       a: 'x',
