@@ -23,6 +23,7 @@ import {
 } from '../support/notification-app';
 import { SmtpReceiver, WebhookReceiver } from '../support/notification-receivers';
 import { deleteRelayState } from '../support/relay-state';
+import { deleteCustomsImportState } from '../support/live-test-app';
 import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
 import { graphql, stopTestApp, type startTestApp } from '../support/test-app';
 import { testConfig } from '../support/test-config';
@@ -86,6 +87,8 @@ describe('notifications (int)', () => {
     await deleteRelayState(db, config.RELAY_NAME);
     await stopTestApp(harness);
     await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
+    // The CLI's processes declare the import's work queues under the prefix when they start.
+    await deleteCustomsImportState(admin, config);
     await admin.end();
     await webhook.stop();
     await smtp.stop();
