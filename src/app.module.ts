@@ -21,6 +21,7 @@ import { ProcessManagerModule } from './platform/process-manager/process-manager
 import { DashboardsModule } from './modules/dashboards';
 import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService, CustomsPublishedMonths } from './modules/customs-import';
 import { customsScheduleEnabled } from './config/customs-import-ops.config';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 /** What a caller may change about the app besides its configuration. */
 export interface AppOptions {
@@ -54,6 +55,7 @@ export class AppModule {
         // The dashboards' publication horizon is the latest month the customs import brought in (ADR 0007).
         DashboardsModule.register({ imports: [CustomsImportModule], publishedMonths: CustomsPublishedMonths }),
         CustomsImportModule,
+        NotificationsModule,
         // Fires each month's import into the job service; only where the schedule is enabled.
         ...(customsScheduleEnabled(config) ? [CustomsImportScheduleModule.register({ imports: [CustomsImportModule], starter: CustomsImportService })] : []),
       ],

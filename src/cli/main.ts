@@ -6,6 +6,7 @@ import { seedReference } from './seed-reference.cli';
 import { seedSampleData } from './seed-sample-data.cli';
 import { parkedDiscard, parkedList, parkedReplay } from './parked.cli';
 import { rebuildReadModel } from './rebuild.cli';
+import { notificationsParked, notificationsReplay } from './notifications.cli';
 import { importCustoms, importCustomsStatus } from './customs-import.cli';
 
 /**
@@ -21,6 +22,8 @@ const commands: Record<string, { summary: string; run: CliCommand }> = {
   'parked:list': { summary: 'list parked keys (delivery failures) with their first error (--limit N)', run: parkedList },
   'parked:replay': { summary: 'apply a parked key\'s messages in order through the handlers, then unpark it: <key>', run: parkedReplay },
   'parked:discard': { summary: 'drop a parked key\'s messages and unpark it: <key> --reason <text>', run: parkedDiscard },
+  'notifications:parked': { summary: 'list parked notification batches with their reason (--limit N)', run: notificationsParked },
+  'notifications:replay': { summary: 'send a parked notification batch now with this environment\'s channel settings: <id>', run: notificationsReplay },
   rebuild: { summary: 'replay the event log into new read-model indexes and swap the aliases (--batch-size N)', run: rebuildReadModel },
   'import:customs': {
     summary: 'start a customs import and follow it to the dashboards: --from YYYY-MM [--to YYYY-MM] [--hs 85,8542] [--hs-file codes.csv|.xlsx] [--no-wait]',

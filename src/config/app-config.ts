@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customsImportOpsSettings } from './customs-import-ops.config';
+import { notificationSettingProblems, notificationSettings } from './notifications.config';
 
 /**
  * Every setting the service reads, validated once at start-up. A missing or malformed value is an
@@ -168,6 +169,7 @@ const schema = z.object({
   COUNTRY_DEACTIVATION_PROCESS: flag.default('false'),
   // How long a country deactivation may take before it is undone (compensated).
   COUNTRY_DEACTIVATION_DEADLINE_MS: millis(1000).default(600_000),
+  ...notificationSettings,
 });
 
 export type AppConfig = Readonly<
@@ -199,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.RELAY_LEASE_TIMEOUT_MS < 2 * config.RELAY_HEARTBEAT_INTERVAL_MS) {
     throw new ConfigError(['RELAY_LEASE_TIMEOUT_MS: must be at least twice RELAY_HEARTBEAT_INTERVAL_MS']);
   }
+  const notificationProblems = notificationSettingProblems(config);
+  if (notificationProblems.length > 0) throw new ConfigError(notificationProblems);
   return Object.freeze({
     ...config,
     GRAPHIQL: config.GRAPHIQL ?? config.NODE_ENV === 'development',

@@ -106,6 +106,8 @@ describe('the publication horizon is the latest month a completed customs import
   }, 180_000);
 
   afterAll(async () => {
+    // Their outcome events (CustomsImportCompleted, ...Failed, ...Paused) too.
+    await db.query(`delete from event_log where stream_id = any(array(select 'customs-import:' || id from unnest($1::uuid[]) as id))`, [importIds]);
     await db.query('delete from customs_import where id = any($1::uuid[])', [importIds]);
     await stopLiveTestApp(db, relayName, harness);
     if (harness) await deleteCustomsImportState(db, harness.config);

@@ -33,6 +33,8 @@ describe('customs import into the read model', () => {
   });
 
   afterAll(async () => {
+    // Their outcome events (CustomsImportCompleted, ...Failed, ...Paused) too.
+    await db.query(`delete from event_log where stream_id = any(array(select 'customs-import:' || id from unnest($1::uuid[]) as id))`, [importIds]);
     await db.query('delete from customs_import where id = any($1::uuid[])', [importIds]);
     await stopLiveTestApp(db, relayName, harness);
     if (harness) await deleteCustomsImportState(db, harness.config);

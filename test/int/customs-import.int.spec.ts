@@ -64,6 +64,8 @@ describe('customs import', () => {
   });
 
   afterAll(async () => {
+    // Their outcome events (CustomsImportCompleted, ...Failed, ...Paused) too.
+    await db.query(`delete from event_log where stream_id = any(array(select 'customs-import:' || id from unnest($1::uuid[]) as id))`, [importIds]);
     await db.query('delete from customs_import where id = any($1::uuid[])', [importIds]);
     await db.query('delete from customs_quota_day where scope = $1', [config.BROKER_PREFIX]);
     await db.query('delete from customs_rate where scope = $1', [config.BROKER_PREFIX]);
@@ -150,7 +152,8 @@ describe('customs import', () => {
     const again = await run(month);
 
     expect(again).toMatchObject({ state: 'completed', counts: { recorded: 0, revised: 0, retracted: 0, unchanged: expected.figures.size } });
-    expect(await eventsOf(again.correlationId)).toEqual({});
+    // No statistic event; only the outcome, appended with the completion (ADR 0009).
+    expect(await eventsOf(again.correlationId)).toEqual({ CustomsImportCompleted: 1 });
   }, 300_000);
 
   it('given a completed import, when every step of it is delivered again, then nothing is called, written or changed', async () => {
@@ -289,7 +292,7 @@ describe('customs import', () => {
   it.each([
     ['key not registered (reason 30)', { kind: 'gateway', reasonCode: 30 } as const],
     ['the plain-text 403', { kind: 'forbidden' } as const],
-  ])('given %s, when imported, then the job fails at once naming the setting, and nothing is written', async (_, fault) => {
+  ])('given %s, when imported, then the job fails at once naming the setting, and nothing but its outcome is written', async (_, fault) => {
     const month = '2001-05';
     await clearMonth(month);
     standIn.inject({ ...fault, times: 100 });
@@ -300,7 +303,11 @@ describe('customs import', () => {
     expect(view.failure).toContain('CUSTOMS_SERVICE_KEY');
     expect(JSON.stringify(view)).not.toContain(KEY);
     expect(JSON.stringify(view)).not.toContain(encodeURIComponent(KEY));
-    expect(await eventsOf(view.correlationId)).toEqual({});
+    // No statistic event; only the outcome, which names the setting and never the key.
+    expect(await eventsOf(view.correlationId)).toEqual({ CustomsImportFailed: 1 });
+    const { rows } = await db.query<{ data: object }>(`select data from event_log where stream_id = $1`, [`customs-import:${view.id}`]);
+    expect(rows).toEqual([{ data: expect.objectContaining({ importId: view.id, failureCode: 'CUSTOMS.KEY_REJECTED', failure: view.failure }) }]);
+    expect(JSON.stringify(rows)).not.toContain(KEY);
   });
 
   it('given malformed and truncated XML for two units, when imported, then only those are dead-lettered with their reason; replayed, they complete', async () => {

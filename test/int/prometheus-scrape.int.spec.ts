@@ -28,6 +28,8 @@ describe('Prometheus scraping the service (real Prometheus)', () => {
 
   afterAll(async () => {
     await prometheus?.stop();
+    // Their outcome events (CustomsImportCompleted, ...Failed, ...Paused) too.
+    await harness?.db.query(`delete from event_log where stream_id = any(array(select 'customs-import:' || id from unnest($1::uuid[]) as id))`, [[stalledImport, failedImport]]);
     await harness?.db.query('delete from customs_import where id = any($1::uuid[])', [[stalledImport, failedImport]]);
     if (harness) await stopTestApp(harness);
   });

@@ -31,3 +31,4 @@ export { type HsScope, type HsScopeFormat, type HsScopeSource, readHsScope } fro
 export { type HsScopeProblem, HsScopeFileRefusedError, HsScopeInvalidError } from './scope/hs-scope.errors';
 export { type ScheduledFiring, type ScheduledImportStarter, SCHEDULED_IMPORT_STARTER } from './schedule/scheduled-import-starter';
 export { CustomsImportScheduleModule } from './schedule/customs-import-schedule.module';
+export * from './customs-import.contract';

@@ -69,6 +69,7 @@ export function decodeDelivery(raw: RawDelivery, deliveryLimit: number): Decoded
     queue: raw.queue,
     deliveryCount: raw.deliveryCount,
     redelivered: raw.redelivered,
+    replay: raw.headers[HEADER.replay] === true || raw.headers[HEADER.replay] === 'true',
   };
   return { kind: 'event', raw, event };
 }

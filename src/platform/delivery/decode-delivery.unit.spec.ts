@@ -8,7 +8,7 @@ describe('decoding a delivery (unit)', () => {
 
     expect(decoded).toMatchObject({
       kind: 'event',
-      event: { ...anEnvelope(), key: 'statistic:CN-8518309000-2026-08', queue: 'exportstats.statistics.shard-1', deliveryCount: 2, redelivered: true },
+      event: { ...anEnvelope(), key: 'statistic:CN-8518309000-2026-08', queue: 'exportstats.statistics.shard-1', deliveryCount: 2, redelivered: true, replay: false },
     });
   });
 

@@ -9,6 +9,8 @@ export interface DeliveredEvent extends EventEnvelope {
   /** How often the broker handed this message out before; 0 on its first delivery. */
   readonly deliveryCount: number;
   readonly redelivered: boolean;
+  /** The message carries the replay mark (HEADER.replay): history sent again, not news. */
+  readonly replay: boolean;
 }
 
 /**

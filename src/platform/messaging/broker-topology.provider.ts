@@ -15,6 +15,6 @@ export function topologyFromConfig(config: AppConfig): BrokerTopology {
 export function consumerChannels(config: AppConfig): RabbitMQChannels {
   if (!config.CONSUMERS_ENABLED) return {};
   const topology = topologyFromConfig(config);
-  const queues = [...consumedQueues(topology), ...(config.PROCESS_MANAGER_ENABLED ? [topology.processQueue] : [])];
+  const queues = [...consumedQueues(topology), topology.notificationsQueue, ...(config.PROCESS_MANAGER_ENABLED ? [topology.processQueue] : [])];
   return Object.fromEntries(queues.map((queue) => [consumerChannelName(queue), { prefetchCount: config.CONSUMER_PREFETCH }]));
 }

@@ -12,6 +12,10 @@ export interface BrokerTopology {
   readonly referenceQueue: string;
   /** The process manager's own copy of the fan-out stream (ADR 0012): its consumer, its order, its parking. */
   readonly processQueue: string;
+  /** A topic exchange (routing key: the event type) receiving a copy of each notifiable event. */
+  readonly notificationsExchange: string;
+  /** Consumed by the notifications module only, never by the projections (not in consumedQueues). */
+  readonly notificationsQueue: string;
   readonly deliveryLimit: number;
 }
 
@@ -26,6 +30,8 @@ export function brokerTopology(prefix: string, shardCount: number, deliveryLimit
     shardQueues: Array.from({ length: shardCount }, (_, shard) => shardQueueName(prefix, shard)),
     referenceQueue: `${prefix}.reference.events`,
     processQueue: `${prefix}.processes`,
+    notificationsExchange: `${prefix}.notifiable`,
+    notificationsQueue: `${prefix}.notifications`,
     deliveryLimit,
   };
 }

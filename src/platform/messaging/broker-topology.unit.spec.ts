@@ -9,6 +9,8 @@ describe('broker topology (unit)', () => {
       shardQueues: ['run-7.statistics.shard-0', 'run-7.statistics.shard-1'],
       referenceQueue: 'run-7.reference.events',
       processQueue: 'run-7.processes',
+      notificationsExchange: 'run-7.notifiable',
+      notificationsQueue: 'run-7.notifications',
       deliveryLimit: 10,
     });
   });

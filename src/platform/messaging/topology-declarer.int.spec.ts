@@ -1,6 +1,7 @@
 import { testConfig, uniqueName } from '../../../test/support/test-config';
 import { brokerTopology, ShardCountMismatchError } from './broker-topology';
 import { declareTopology, deleteTopology } from './topology-declarer';
+import { notifiableTypes } from './wire/notifiable-events';
 
 /** Reads what the broker holds through the management API (enabled on every broker we run). */
 async function management<T>(path: string): Promise<T> {
@@ -38,6 +39,23 @@ describe('broker topology declaration (int)', () => {
     );
     const exchange = await management<{ type: string; durable: boolean }>(`exchanges/%2F/${encodeURIComponent(topology.statisticsExchange)}`);
     expect(exchange).toMatchObject({ type: 'x-consistent-hash', durable: true });
+  });
+
+  it('binds the notifications queue to the notifiable exchange by event type, and to nothing on the hash ring', async () => {
+    await declareTopology(RABBITMQ_URL, topology, 5000);
+
+    const exchange = await management<{ type: string; durable: boolean }>(`exchanges/%2F/${encodeURIComponent(topology.notificationsExchange)}`);
+    expect(exchange).toMatchObject({ type: 'topic', durable: true });
+    const bindings = await management<{ destination: string; routing_key: string }[]>(
+      `exchanges/%2F/${encodeURIComponent(topology.notificationsExchange)}/bindings/source`,
+    );
+    expect(bindings.map(({ destination, routing_key }) => [destination, routing_key]).sort()).toEqual(
+      notifiableTypes()
+        .sort()
+        .map((type) => [topology.notificationsQueue, type]),
+    );
+    const queue = await management<{ type: string; arguments: Record<string, unknown> }>(`queues/%2F/${encodeURIComponent(topology.notificationsQueue)}`);
+    expect(queue).toMatchObject({ type: 'quorum', arguments: { 'x-single-active-consumer': true, 'x-delivery-limit': 7 } });
   });
 
   it('refuses to start with another shard count than the broker holds for the prefix', async () => {

@@ -1,4 +1,5 @@
 import { connect, type Channel, type ChannelModel } from 'amqplib';
+import { notifiableTypes } from './wire/notifiable-events';
 import { assertShardCount, quorumQueueArguments, SHARD_WEIGHT, shardQueueName, type BrokerTopology } from './broker-topology';
 
 /** Shard counts are powers of two up to 64 (app-config.ts); probing one past that is enough. */
@@ -26,6 +27,9 @@ export async function declareTopology(url: string, topology: BrokerTopology, tim
       }
       await channel.assertQueue(topology.referenceQueue, queueOptions);
       await channel.bindQueue(topology.referenceQueue, topology.referenceExchange, '');
+      await channel.assertExchange(topology.notificationsExchange, 'topic', { durable: true });
+      await channel.assertQueue(topology.notificationsQueue, queueOptions);
+      for (const type of notifiableTypes()) await channel.bindQueue(topology.notificationsQueue, topology.notificationsExchange, type);
       // Only where processes run: a queue nobody consumes would keep every country event forever.
       if (options.processes) {
         await channel.assertQueue(topology.processQueue, queueOptions);
@@ -43,9 +47,10 @@ export async function declareTopology(url: string, topology: BrokerTopology, tim
 export async function deleteTopology(url: string, topology: BrokerTopology, timeoutMs = 5000): Promise<void> {
   await withConnection(url, timeoutMs, async (connection) => {
     const channel = await openChannel(connection);
-    for (const queue of [...topology.shardQueues, topology.referenceQueue, topology.processQueue]) await channel.deleteQueue(queue);
+    for (const queue of [...topology.shardQueues, topology.referenceQueue, topology.notificationsQueue, topology.processQueue]) await channel.deleteQueue(queue);
     await channel.deleteExchange(topology.statisticsExchange);
     await channel.deleteExchange(topology.referenceExchange);
+    await channel.deleteExchange(topology.notificationsExchange);
     await channel.close();
   });
 }

@@ -6,7 +6,7 @@ import { ConfirmPublisher, PublishFailedError } from './confirm-publisher';
 import { readAfter } from '../event-log/event-log-tail';
 import { cursorOf } from '../event-log/log-cursor';
 import { LogListener } from './log-listener';
-import { outgoingMessage } from './outgoing-message';
+import { outgoingMessages } from './outgoing-message';
 import { CheckpointAdvancer } from './checkpoint-advancer';
 import { advanceCheckpoint, loadCheckpoint } from './relay-checkpoint';
 import { LeaseLostError, RelayLease } from './relay-lease';
@@ -117,7 +117,7 @@ export class OutboxRelay {
           'relay publish batch',
           { 'messaging.batch.message_count': events.length, 'relay.name': this.settings.name },
           events.map((event) => event.metadata.traceparent),
-          () => this.publisher.publish(events.map((event) => outgoingMessage(event, this.settings.topology))),
+          () => this.publisher.publish(events.flatMap((event) => outgoingMessages(event, this.settings.topology))),
         );
         cursor = cursorOf(events[events.length - 1]);
         advancer.add({ to: cursor, count: events.length, confirmed: confirmed.then(() => null, (error: Error) => error) });

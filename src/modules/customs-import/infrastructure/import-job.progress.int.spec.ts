@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { LiveUpdates } from '../../../platform/live/live-updates';
+import { LogDoorbell } from '../../../platform/event-log/log-doorbell';
 import { testConfig } from '../../../../test/support/test-config';
 import { CUSTOMS_IMPORT_PROGRESS, selectImportProgress, type CustomsImportProgress } from '../customs-import.progress';
 import { decideJob, newJobProgress } from '../domain/import-job';
@@ -16,7 +17,7 @@ describe('customs import progress as live updates', () => {
   const config = testConfig();
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
   const live = new LiveUpdates(config, pool);
-  const jobs = new ImportJobRepository(pool, live);
+  const jobs = new ImportJobRepository(pool, live, new LogDoorbell(pool));
   const id = randomUUID();
 
   beforeAll(() => live.onModuleInit());

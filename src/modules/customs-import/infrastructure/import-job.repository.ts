@@ -7,6 +7,9 @@ import { ImportUnit, unitKey } from '../domain/import-unit';
 import { JobProgress, JobState } from '../domain/import-job';
 import type { SourceTotal } from '../domain/unit-verification';
 import { UnitProgress, UnitState } from '../domain/unit-progress';
+import { LogDoorbell } from '../../../platform/event-log/log-doorbell';
+import { CUSTOMS_IMPORT_MESSAGE_TYPES } from '../customs-import.contract';
+import { appendImportOutcome, outcomeOf } from './import-outcome-events';
 import { jobFromRow, JobRow, unitFromRow, UnitRow } from './import-job.rows';
 import type { FetchedUnit, ImportJob, ImportJobUnit } from './import-job.records';
 
@@ -33,6 +36,7 @@ export class ImportJobRepository {
     @Inject(PG_POOL) private readonly pool: SqlPool,
     /** `customsImportProgress` goes out in the transaction of each change: never one that rolled back. */
     private readonly live: LiveUpdates,
+    private readonly doorbell: LogDoorbell,
   ) {}
 
   async create(job: ImportJob): Promise<void> {
@@ -77,9 +81,13 @@ export class ImportJobRepository {
     return rows.map(jobFromRow);
   }
 
-  /** Saves a job's transition; with `units`, inserts them pending in the same transaction (planning). */
+  /**
+   * Saves a job's transition; with `units`, inserts them pending in the same transaction (planning).
+   * A transition to an outcome (completed, failed, paused) appends its event in that transaction.
+   */
   async saveJob(id: string, next: JobProgress, expectedVersion: number, at: Date, units: readonly ImportUnit[] = []): Promise<boolean> {
-    return this.transaction(async (client) => {
+    const outcome = outcomeOf(next.state);
+    const saved = await this.transaction(async (client) => {
       const { rowCount } = await client.query(
         `update customs_import set state = $3, version = $4, paused_until = $5, pause_reason = $6, failure_code = $7, failure = $8, finished_at = $9, updated_at = $10
          where id = $1 and version = $2`,
@@ -88,22 +96,33 @@ export class ImportJobRepository {
       if (rowCount !== 1) return false;
       await insertUnits(client, id, units, null, at);
       await client.query(this.live.notification(CUSTOMS_IMPORT_PROGRESS, jobProgress(id, next.state, next.version, at)));
+      if (outcome) await appendImportOutcome(client, id, outcome, at);
       return true;
     });
+    if (saved && outcome) this.doorbell.ring();
+    return saved;
   }
 
-  /** Completes a running job in one statement, only when none of its units can move any more. */
+  /**
+   * Completes a running job, only when none of its units can move any more, and appends
+   * CustomsImportCompleted in the same transaction.
+   */
   async completeIfFinished(id: string, terminal: readonly UnitState[], at: Date): Promise<boolean> {
-    const { rows } = await this.pool.query<{ version: number }>(
-      `update customs_import set state = 'completed', version = version + 1, finished_at = $3, updated_at = $3
-       where id = $1 and state = 'running'
-         and not exists (select 1 from customs_import_unit where import_id = $1 and state <> all($2))
-       returning version`,
-      [id, terminal, at],
-    );
-    if (rows.length !== 1) return false;
-    await this.live.publish(CUSTOMS_IMPORT_PROGRESS, [jobProgress(id, 'completed', rows[0].version, at)]);
-    return true;
+    const completed = await this.transaction(async (client) => {
+      const { rows } = await client.query<{ version: number }>(
+        `update customs_import set state = 'completed', version = version + 1, finished_at = $3, updated_at = $3
+         where id = $1 and state = 'running'
+           and not exists (select 1 from customs_import_unit where import_id = $1 and state <> all($2))
+         returning version`,
+        [id, terminal, at],
+      );
+      if (rows.length !== 1) return false;
+      await appendImportOutcome(client, id, CUSTOMS_IMPORT_MESSAGE_TYPES.completed, at);
+      await client.query(this.live.notification(CUSTOMS_IMPORT_PROGRESS, jobProgress(id, 'completed', rows[0].version, at)));
+      return true;
+    });
+    if (completed) this.doorbell.ring();
+    return completed;
   }
 
   async findUnit(importId: string, key: string): Promise<ImportJobUnit | undefined> {

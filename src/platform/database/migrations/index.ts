@@ -17,6 +17,7 @@ import { Migration20261207000300CustomsImportSchedule } from './migration-202612
 import { Migration20261207000400CustomsImportSurface } from './migration-20261207000400-customs-import-surface';
 import { Migration20261208003000SummaryMarkPosition } from './migration-20261208003000-summary-mark-position';
 import { Migration20261208005000Processes } from './migration-20261208005000-processes';
+import { Migration20261208002000Notifications } from './migration-20261208002000-notifications';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000100EventLog', class: Migration20261121000100EventLog },
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207000400CustomsImportSurface', class: Migration20261207000400CustomsImportSurface },
   { name: 'Migration20261208003000SummaryMarkPosition', class: Migration20261208003000SummaryMarkPosition },
   { name: 'Migration20261208005000Processes', class: Migration20261208005000Processes },
+  { name: 'Migration20261208002000Notifications', class: Migration20261208002000Notifications },
 ];

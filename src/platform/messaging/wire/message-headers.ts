@@ -19,6 +19,12 @@ export const HEADER = {
   occurredAt: 'occurred-at',
   /** The W3C trace context of the write, when it was traced (EventMetadata.traceparent). */
   traceparent: 'traceparent',
+  /**
+   * `true` on a message that re-sends history (a republish of the log, a replay tool): consumers
+   * with side effects (notifications) record it and send nothing. No path sets it today: a rebuild
+   * reads the log without the broker, and a parked-key replay calls the projections' handlers only.
+   */
+  replay: 'replay',
 } as const;
 
 /** Set by quorum queues on redelivery: how often the broker has handed this message out before. */

@@ -14,6 +14,12 @@ const SUPPORTED: Readonly<Record<string, readonly number[]>> = {
   CountryDeactivated: [1],
   ProductCategoryCreated: [1],
   ProductCategoryRenamed: [1],
+  // Outcomes of a customs import, appended in the transaction of its state change (ADR 0009).
+  CustomsImportCompleted: [1],
+  CustomsImportFailed: [1],
+  CustomsImportPaused: [1],
+  // A notification any context asks for, in the generic shape (notifications.contract.ts).
+  NotificationRequested: [1],
   // Not a domain event: the read model's watermark, published behind the relay's checkpoint into
   // every queue so consumers can tell how far they have applied (docs/read-model.md).
   ProjectionWatermark: [1],
