@@ -37,8 +37,8 @@ describe('fault: a frozen instance (SIGSTOP) loses its queues to a healthy one',
   };
 
   it('hands its queues to the healthy instance, which brings the read model to the head while it stays frozen', async () => {
-    // Four shards, the reference queue and the notifications queue.
-    expect(await consumersOf(frozen)).toEqual({ queues: 6, ofApp: 6 });
+    // Four shards, the reference queue, the notifications queue and the processes' queue.
+    expect(await consumersOf(frozen)).toEqual({ queues: 7, ofApp: 7 });
     const load = new WriteLoad(() => [healthy.url], world.db);
     load.start();
     try {
@@ -51,7 +51,7 @@ describe('fault: a frozen instance (SIGSTOP) loses its queues to a healthy one',
     }
     await waitUntilQuiet(world, healthy.url);
     world.mark('quiet with the instance frozen');
-    expect(await consumersOf(healthy)).toEqual({ queues: 6, ofApp: 6 });
+    expect(await consumersOf(healthy)).toEqual({ queues: 7, ofApp: 7 });
 
     frozen.signal('SIGCONT');
     await frozen.waitReady();
