@@ -6,6 +6,7 @@ import { channelsFromConfig, NOTIFICATION_CHANNELS } from './notification-channe
 import { NotificationOperations } from './notification-operations';
 import { NotificationsHost } from './notifications.host';
 import { NotificationsResolver } from './notifications.resolver';
+import { NotificationGauges } from './infrastructure/notification-gauges';
 
 /** Notifications (ADR 0009): the consumer and dispatcher, and the operators' API over parked ones. */
 @Module({
@@ -15,6 +16,7 @@ import { NotificationsResolver } from './notifications.resolver';
     NotificationOperations,
     NotificationsHost,
     NotificationsResolver,
+    NotificationGauges,
   ],
   exports: [NotificationOperations],
 })
