@@ -59,8 +59,3 @@ export function parseLiveMessage(payload: string | undefined): LiveMessage | nul
     return null;
   }
 }
-
-/** `"name"` with its quotes doubled: LISTEN takes an identifier, not a parameter. */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL, type SqlPool } from '../database/pg-pool';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 import { LiveHub, type LiveSelector } from './live-hub';
-import { LiveListener } from './live-listener';
+import { ChannelListener } from '../database/channel-listener';
 import { liveChannelName, liveNotification, packLiveMessages, parseLiveMessage } from './live-notification';
 import type { LiveStream } from './live-stream';
 
@@ -18,7 +18,7 @@ import type { LiveStream } from './live-stream';
 export class LiveUpdates implements OnModuleInit, BeforeApplicationShutdown {
   readonly channel: string;
   readonly hub: LiveHub;
-  private readonly listener: LiveListener;
+  private readonly listener: ChannelListener;
   private readonly logger = new Logger('LiveUpdates');
 
   constructor(
@@ -33,7 +33,7 @@ export class LiveUpdates implements OnModuleInit, BeforeApplicationShutdown {
       maxPerConnection: config.SUBSCRIPTIONS_MAX_PER_CONNECTION,
       onDrop: () => dropped?.inc(),
     });
-    this.listener = new LiveListener(config.DATABASE_URL, liveListenerName(config.BROKER_PREFIX), this.channel, (payload) => {
+    this.listener = new ChannelListener(config.DATABASE_URL, liveListenerName(config.BROKER_PREFIX), this.channel, (payload) => {
       const message = parseLiveMessage(payload);
       for (const data of message?.data ?? []) this.hub.deliver(message!.topic, data);
     });

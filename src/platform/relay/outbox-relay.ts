@@ -5,7 +5,8 @@ import { inLinkedSpan } from '../tracing/tracer';
 import { ConfirmPublisher, PublishFailedError } from './confirm-publisher';
 import { readAfter } from '../event-log/event-log-tail';
 import { cursorOf } from '../event-log/log-cursor';
-import { LogListener } from './log-listener';
+import { ChannelListener } from '../database/channel-listener';
+import { EVENT_LOG_CHANNEL } from '../event-log/log-doorbell';
 import { outgoingMessages } from './outgoing-message';
 import { CheckpointAdvancer } from './checkpoint-advancer';
 import { advanceCheckpoint, loadCheckpoint } from './relay-checkpoint';
@@ -29,7 +30,7 @@ export interface RelayObserver {
 export class OutboxRelay {
   private readonly wake = new WakeSignal();
   private readonly lease: RelayLease;
-  private readonly listener: LogListener;
+  private readonly listener: ChannelListener;
   private readonly publisher: ConfirmPublisher;
   private readonly logger = new Logger('OutboxRelay');
   private running: Promise<void> | null = null;
@@ -41,7 +42,9 @@ export class OutboxRelay {
     private readonly observer: RelayObserver = { published: () => undefined },
   ) {
     this.lease = new RelayLease(settings, () => this.wake.wake());
-    this.listener = new LogListener(settings.databaseUrl, `relay-listen:${settings.name}`, () => this.wake.wake());
+    // A notification only makes the relay look sooner; one missed while reconnecting is covered by
+    // the look after every (re)connect and by the relay's polling.
+    this.listener = new ChannelListener(settings.databaseUrl, `relay-listen:${settings.name}`, EVENT_LOG_CHANNEL, () => this.wake.wake(), () => this.wake.wake());
     this.publisher = new ConfirmPublisher(settings.rabbitmqUrl, settings.confirmTimeoutMs, settings.connectTimeoutMs, settings.publisher);
   }
 
@@ -130,7 +133,7 @@ export class OutboxRelay {
   }
 
   private becomeActive(): void {
-    this.listener.start();
+    void this.listener.start();
     this.heartbeat ??= setInterval(() => {
       this.lease.beat().catch((error: unknown) => this.lease.lost(`heartbeat failed: ${String(error)}`));
     }, this.settings.heartbeatIntervalMs);

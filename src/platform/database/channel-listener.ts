@@ -1,25 +1,25 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { backoffDelay } from '../concurrency/backoff';
-import { quoteIdentifier } from './live-notification';
 
 /**
- * LISTEN on the live channel on a dedicated connection, reconnecting with back-off when it is lost.
- * Live messages are news, not state: what is published while this instance is reconnecting is
- * not replayed (a client that must not miss a change re-queries after reconnecting).
+ * LISTEN on one channel on a dedicated connection, reconnecting with back-off when it is lost. A
+ * notification sent while it reconnects is not replayed: `onListening` runs after every
+ * (re)connect, for a listener that must then look for what it may have missed (the relay).
  */
-export class LiveListener {
+export class ChannelListener {
   private client: Client | null = null;
   private started = false;
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
-  private readonly logger = new Logger('LiveListener');
+  private readonly logger = new Logger('ChannelListener');
 
   constructor(
     private readonly databaseUrl: string,
     private readonly applicationName: string,
     private readonly channel: string,
     private readonly onMessage: (payload: string | undefined) => void,
+    private readonly onListening: () => void = () => undefined,
   ) {}
 
   /** Resolves once listening (or once the first attempt failed: it then keeps trying in the background). */
@@ -69,6 +69,7 @@ export class LiveListener {
     }
     this.client = client;
     this.failures = 0;
+    this.onListening();
   }
 
   private reconnectLater(client: Client, why: string): void {
@@ -83,4 +84,9 @@ export class LiveListener {
       void this.connect();
     }, delay);
   }
+}
+
+/** `"name"` with its quotes doubled: LISTEN takes an identifier, not a parameter. */
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
