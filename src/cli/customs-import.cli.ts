@@ -1,10 +1,8 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../bootstrap';
-import { loadConfig, type AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../kernel/domain-error';
 import {
   CustomsApiError,
@@ -15,6 +13,7 @@ import {
   hasEnded,
   readHsScope,
 } from '../modules/customs-import';
+import { withOperatorApp } from './cli-context';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = 'usage: import:customs --from YYYY-MM [--to YYYY-MM] [--hs 85,8542] [--hs-file codes.csv|codes.xlsx] [--no-wait] [--visible-timeout SECONDS]';
@@ -142,28 +141,12 @@ function printStatus(view: CustomsImportStatusView): void {
   }
 }
 
-/** The application without HTTP listening, relay, consumers, import workers or schedule: a client of the running service's tables and queues. */
-async function withImports(work: (imports: CustomsImportService, status: CustomsImportStatus, config: AppConfig) => Promise<void>): Promise<void> {
-  const config = loadConfig({
-    ...process.env,
-    RELAY_ENABLED: 'false',
-    CONSUMERS_ENABLED: 'false',
-    CUSTOMS_IMPORT_WORKERS: 'false',
-    CUSTOMS_IMPORT_SCHEDULE_ENABLED: 'false',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  });
-  const app: INestApplicationContext = await createApp(config);
-  try {
-    await app.init();
-    await work(app.get(CustomsImportService), app.get(CustomsImportStatus), config);
-  } catch (error) {
-    // Expected refusals (a bad month, a bad list cell) are for the operator, without a stack trace.
-    if (!(error instanceof DomainError) && !(error instanceof CustomsApiError)) throw error;
-    console.error(error.message);
-    process.exitCode = EXIT_FAILED;
-  } finally {
-    await app.close();
-  }
+/** The import's service and status in an operator's application; a bad month, a bad list cell or a refused key is an expected refusal. */
+function withImports(work: (imports: CustomsImportService, status: CustomsImportStatus, config: AppConfig) => Promise<void>): Promise<void> {
+  return withOperatorApp(
+    (app, config) => work(app.get(CustomsImportService), app.get(CustomsImportStatus), config),
+    (error): error is Error => error instanceof DomainError || error instanceof CustomsApiError,
+  );
 }
 
 /** The import's events name who asked; the CLI runs as the operating-system user. */

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { hostname, userInfo } from 'node:os';
-import { createApp } from '../bootstrap';
-import { loadConfig } from '../config/app-config';
-import { DomainError } from '../kernel/domain-error';
 import { NotificationOperations } from '../modules/notifications';
+import { withOperatorApp } from './cli-context';
 
 /**
  * `notifications:parked` and `notifications:replay <id>`: parked notification batches of this
@@ -12,7 +10,8 @@ import { NotificationOperations } from '../modules/notifications';
  */
 export async function notificationsParked(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '100' } } });
-  await withOperations(async (operations) => {
+  await withOperatorApp(async (app) => {
+    const operations = app.get(NotificationOperations);
     const parked = await operations.parked(Number(values.limit));
     if (parked.length === 0) console.log('no parked notifications');
     for (const batch of parked) {
@@ -31,7 +30,8 @@ export async function notificationsReplay(args: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  await withOperations(async (operations) => {
+  await withOperatorApp(async (app) => {
+    const operations = app.get(NotificationOperations);
     const result = await operations.replay(id, `cli:${userInfo().username}@${hostname()}`);
     if (result.state === 'sent') {
       console.log(`${id}: sent ${result.count} notification(s) by ${result.channel}`);
@@ -40,27 +40,4 @@ export async function notificationsReplay(args: string[]): Promise<void> {
       process.exitCode = 1;
     }
   });
-}
-
-async function withOperations(work: (operations: NotificationOperations) => Promise<void>): Promise<void> {
-  // An operator's command runs nothing of the service's own: no relay, consumers, import workers or schedule.
-  const config = loadConfig({
-    ...process.env,
-    RELAY_ENABLED: 'false',
-    CONSUMERS_ENABLED: 'false',
-    CUSTOMS_IMPORT_WORKERS: 'false',
-    CUSTOMS_IMPORT_SCHEDULE_ENABLED: 'false',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  });
-  const app = await createApp(config);
-  try {
-    await app.init();
-    await work(app.get(NotificationOperations));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
-  } finally {
-    await app.close();
-  }
 }

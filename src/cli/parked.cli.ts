@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { hostname, userInfo } from 'node:os';
-import { createApp } from '../bootstrap';
-import { loadConfig } from '../config/app-config';
-import { DomainError } from '../kernel/domain-error';
 import { ParkingOperations } from '../platform/delivery/parking/parking-operations';
+import { withOperatorApp } from './cli-context';
 
 /**
  * `parked:list`, `parked:replay <key>`, `parked:discard <key> --reason <text>`: the parking
@@ -13,7 +11,8 @@ import { ParkingOperations } from '../platform/delivery/parking/parking-operatio
  */
 export async function parkedList(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '100' } } });
-  await withParking(async (parking) => {
+  await withOperatorApp(async (app) => {
+    const parking = app.get(ParkingOperations);
     const keys = await parking.keys(Number(values.limit));
     if (keys.length === 0) console.log('no parked keys');
     for (const key of keys) {
@@ -28,7 +27,8 @@ export async function parkedReplay(args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true });
   const key = requireKey(positionals, 'parked:replay <key>');
   if (!key) return;
-  await withParking(async (parking) => {
+  await withOperatorApp(async (app) => {
+    const parking = app.get(ParkingOperations);
     const result = await parking.replay(key, operator());
     if (result.unparked) {
       console.log(`${key}: replayed ${result.replayed} message(s) in order; the key is no longer parked`);
@@ -45,26 +45,11 @@ export async function parkedDiscard(args: string[]): Promise<void> {
   if (!key) return;
   const reason = values.reason;
   if (!reason) return usage('parked:discard <key> --reason <text> (the parking log keeps why messages were dropped)');
-  await withParking(async (parking) => {
+  await withOperatorApp(async (app) => {
+    const parking = app.get(ParkingOperations);
     const result = await parking.discard(key, reason, operator());
     console.log(`${key}: discarded ${result.discarded} message(s) (kept in parking_log); the key is no longer parked`);
   });
-}
-
-async function withParking(work: (parking: ParkingOperations) => Promise<void>): Promise<void> {
-  const config = loadConfig({ ...process.env, RELAY_ENABLED: 'false', CONSUMERS_ENABLED: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const app = await createApp(config);
-  try {
-    await app.init();
-    await work(app.get(ParkingOperations));
-  } catch (error) {
-    // Expected refusals (not parked, no reason given) are for the operator, without a stack trace.
-    if (!(error instanceof DomainError)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
-  } finally {
-    await app.close();
-  }
 }
 
 function requireKey(positionals: string[], command: string): string | null {
