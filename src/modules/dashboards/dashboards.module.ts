@@ -2,6 +2,9 @@ import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nes
 import { WatermarkModule } from '../../platform/relay/watermark.module';
 import { RebuildReadModelHandler } from './commands/rebuild-read-model/rebuild-read-model.handler';
 import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-read-model.resolver';
+import { ArchiveCountryFactsHandler } from './commands/archive-country-facts/archive-country-facts.handler';
+import { RestoreCountryFactsHandler } from './commands/restore-country-facts/restore-country-facts.handler';
+import { CountryArchive } from './projections/facts/country-archive';
 import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
 import { ReadModelLifecycle } from './read-model-lifecycle.host';
 import { readModelProviders } from './read-model.providers';
@@ -69,6 +72,9 @@ import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.
     DashboardUpdatedResolver,
     ExportAlertsResolver,
     ThresholdAlertsMessageHandler,
+    CountryArchive,
+    ArchiveCountryFactsHandler,
+    RestoreCountryFactsHandler,
   ],
   exports: [ReadModelProjection, ReadModelIndexManager, ReadModelRebuilder],
 })
