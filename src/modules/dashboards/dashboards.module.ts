@@ -5,6 +5,9 @@ import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-
 import { ArchiveCountryFactsHandler } from './commands/archive-country-facts/archive-country-facts.handler';
 import { RestoreCountryFactsHandler } from './commands/restore-country-facts/restore-country-facts.handler';
 import { CountryArchive } from './projections/facts/country-archive';
+import { RecalculateCountryDashboardsHandler } from './commands/recalculate-country-dashboards/recalculate-country-dashboards.handler';
+import { RecalculationWatchHost } from './recalculation-watch.host';
+import { ProcessManagerModule } from '../../platform/process-manager/process-manager.module';
 import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
 import { ReadModelLifecycle } from './read-model-lifecycle.host';
 import { readModelProviders } from './read-model.providers';
@@ -40,7 +43,7 @@ import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
-  imports: [WatermarkModule],
+  imports: [WatermarkModule, ProcessManagerModule],
   providers: [
     ...readModelProviders,
     ReadModelLifecycle,
@@ -75,6 +78,8 @@ import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.
     CountryArchive,
     ArchiveCountryFactsHandler,
     RestoreCountryFactsHandler,
+    RecalculateCountryDashboardsHandler,
+    RecalculationWatchHost,
   ],
   exports: [ReadModelProjection, ReadModelIndexManager, ReadModelRebuilder],
 })
