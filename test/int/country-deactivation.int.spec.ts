@@ -111,7 +111,7 @@ describe('country deactivation and reactivation (int)', () => {
     expect({ ended, rows: rows.map((row) => row.status), errors: errors.rows }).toEqual({ ended: true, rows: ['completed'], errors: [{ last_error: null }] });
   }
 
-  /** What PostgreSQL holds of the test's statistics, for the countries counted, per month, partner and chapter. */
+  /** What PostgreSQL holds of the test's statistics, for the countries counted: per month, partner and chapter. */
   async function expected(counted: readonly string[]) {
     const sum = async (where: string, values: unknown[]) =>
       (await harness.db.query<{ value: string | null }>(`select sum(value_usd)::text as value from export_statistic where key = any($1::text[]) and country_code = any($2::text[]) ${where}`, [KEYS, counted, ...values]))
@@ -123,8 +123,19 @@ describe('country deactivation and reactivation (int)', () => {
       [KEYS, counted],
     );
     const july = await sum(`and year = 2026 and month = 7`, []);
+    const chapters = await harness.db.query<{ code: string; value: string }>(
+      `select left(hs_code, 2) as code, sum(value_usd)::text as value from export_statistic where key = any($1::text[]) and country_code = any($2::text[])
+       group by left(hs_code, 2) order by sum(value_usd) desc, left(hs_code, 2)`,
+      [KEYS, counted],
+    );
     const facts = await harness.db.query<{ count: number }>('select count(*)::int as count from export_statistic where key = any($1::text[]) and country_code = $2', [KEYS, GONE]);
-    return { august: money(august), july: money(july), partners: partners.rows.map((row) => ({ countryCode: row.code, valueUsd: money(row.value) })), goneFacts: facts.rows[0].count };
+    return {
+      august: money(august),
+      july: money(july),
+      partners: partners.rows.map((row) => ({ countryCode: row.code, valueUsd: money(row.value) })),
+      chapters: chapters.rows.map((row) => ({ hsCode: row.code, valueUsd: money(row.value) })),
+      goneFacts: facts.rows[0].count,
+    };
   }
 
   /** What the dashboards answer once the projections passed `position`, in the shape of `expected`. */
@@ -137,13 +148,16 @@ describe('country deactivation and reactivation (int)', () => {
     const ranking = await query(`query($c: ReadConsistency) { partnerRanking(year: 2026, first: 50, consistency: $c) { totalCount edges { node { countryCode valueUsd } } fresh } }`, {
       c: consistency,
     });
+    const products = await query(`query($c: ReadConsistency) { productRanking(year: 2026, level: 2, first: 50, consistency: $c) { totalCount edges { node { hsCode valueUsd } } } }`, {
+      c: consistency,
+    });
     const trend = await query(`query($c: ReadConsistency) { trend(from: "2026-07", to: "2026-07", consistency: $c) { points { period valueUsd } } }`, { c: consistency });
     const facts = (includeArchived: boolean) =>
       query(`query($c: ReadConsistency, $a: Boolean) { statisticFacts(filter: { year: 2026, countryCode: "${GONE}" }, consistency: $c, includeArchived: $a) { totalCount edges { node { archived } } } }`, {
         c: consistency,
         a: includeArchived,
       });
-    return { summary: summary.body, ranking: ranking.body, trend: trend.body, facts: (await facts(false)).body, archived: (await facts(true)).body };
+    return { summary: summary.body, ranking: ranking.body, products: products.body, trend: trend.body, facts: (await facts(false)).body, archived: (await facts(true)).body };
   }
 
   it('deactivating a country takes it out of every total and ranking, archives its facts and tells administrators once; reactivating reverses it', async () => {
@@ -163,6 +177,7 @@ describe('country deactivation and reactivation (int)', () => {
     expect(after).toEqual({
       summary: { data: { dashboardSummary: { total: { valueUsd: without.august }, partnerCount: without.partners.length, topPartners: codesOf(without.partners, '2026-08'), fresh: true } } },
       ranking: { data: { partnerRanking: { totalCount: without.partners.length, edges: without.partners.map((node) => ({ node })), fresh: true } } },
+      products: { data: { productRanking: { totalCount: without.chapters.length, edges: without.chapters.map((node) => ({ node })) } } },
       trend: { data: { trend: { points: [{ period: '2026-07', valueUsd: without.july }] } } },
       facts: { data: { statisticFacts: { totalCount: 0, edges: [] } } },
       archived: { data: { statisticFacts: { totalCount: all.goneFacts, edges: Array.from({ length: all.goneFacts }, () => ({ node: { archived: true } })) } } },
@@ -175,6 +190,7 @@ describe('country deactivation and reactivation (int)', () => {
     expect(back).toEqual({
       summary: { data: { dashboardSummary: { total: { valueUsd: all.august }, partnerCount: all.partners.length, topPartners: codesOf(all.partners, '2026-08'), fresh: true } } },
       ranking: { data: { partnerRanking: { totalCount: all.partners.length, edges: all.partners.map((node) => ({ node })), fresh: true } } },
+      products: { data: { productRanking: { totalCount: all.chapters.length, edges: all.chapters.map((node) => ({ node })) } } },
       trend: { data: { trend: { points: [{ period: '2026-07', valueUsd: all.july }] } } },
       facts: { data: { statisticFacts: { totalCount: all.goneFacts, edges: Array.from({ length: all.goneFacts }, () => ({ node: { archived: false } })) } } },
       archived: { data: { statisticFacts: { totalCount: all.goneFacts, edges: Array.from({ length: all.goneFacts }, () => ({ node: { archived: false } })) } } },
@@ -190,9 +206,9 @@ describe('country deactivation and reactivation (int)', () => {
     return webhook.posts.map((post) => post.body.text ?? '').filter((text) => text.includes(`country ${GONE}`) || text.includes(`Country ${GONE}`)).map((text) => text.split(':')[0].replace(/\*/g, ''));
   }
 
-  /** The partners of one month as the summary's top list names them (largest first), from PostgreSQL. */
-  function codesOf(_partners: readonly { countryCode: string }[], period: string) {
-    return STATISTICS.filter((row) => row.period === period && _partners.some((partner) => partner.countryCode === row.countryCode))
+  /** The partners of one month as the summary's top list names them (largest first), from the statistics written. */
+  function codesOf(counted: readonly { countryCode: string }[], period: string) {
+    return STATISTICS.filter((row) => row.period === period && counted.some((partner) => partner.countryCode === row.countryCode))
       .reduce<{ countryCode: string; value: Decimal }[]>((acc, row) => {
         const found = acc.find((entry) => entry.countryCode === row.countryCode);
         if (found) found.value = found.value.plus(row.valueUsd);
