@@ -83,7 +83,7 @@ export function failed(span: Span, error: unknown): void {
 
 /** A failure the work recovers from by trying again: an event, so that only a final failure is an error. */
 export function retriedAfter(span: Span, error: unknown): void {
-  span.addEvent('retried', { 'exception.type': error instanceof Error ? error.name : typeof error, 'exception.message': error instanceof Error ? error.message : String(error) });
+  span.addEvent('retried', error instanceof Error ? { 'exception.type': error.name, 'exception.message': error.message } : { 'exception.message': String(error) });
 }
 
 const RETRIED_ON_CONFLICT = createContextKey('export-statistics.retried-on-conflict');
