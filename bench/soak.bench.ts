@@ -109,7 +109,7 @@ export async function runSoakBench(): Promise<BenchSection> {
 }
 
 /** The indexes under the prefix and the broker topology the instances declared. */
-async function cleanUp(prefix: string): Promise<void> {
+export async function cleanUp(prefix: string): Promise<void> {
   const config = loadConfig({ ...process.env, BROKER_PREFIX: prefix });
   await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config)).catch((error: unknown) => console.error(`soak: could not delete the topology of ${prefix}: ${String(error)}`));
   const client = new Client({ node: ES_URL });

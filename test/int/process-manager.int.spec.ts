@@ -1,4 +1,6 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
+import { context, propagation, SpanStatusCode, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { LoggerService } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect } from 'amqplib';
@@ -84,6 +86,14 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
   /** Messages the instances' consumers took from the processes' queue. */
   const consumed = { count: 0 };
   const running: { manager: ProcessManager; amqp: AmqpConnection | null; pool: Pool }[] = [];
+  // The steps' spans (a span per deadline and per command), kept in memory.
+  const exporter = new InMemorySpanExporter();
+  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const stepSpans = (name: string, processId: string) =>
+    exporter
+      .getFinishedSpans()
+      .filter((span) => span.name === name && span.attributes['process.id'] === processId)
+      .map((span) => ({ status: span.status.code, events: span.events.map((event) => event.name), attempt: span.attributes['process.command.attempt'] }));
 
   /** One instance: its own pool (and broker connection when it consumes), like a separate app. */
   async function startInstance(name: string, consume: boolean): Promise<ProcessManager> {
@@ -160,6 +170,7 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
   }
 
   beforeAll(async () => {
+    provider.register();
     await harness.declareTopology();
     await harness.startRelay();
   });
@@ -174,6 +185,10 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
     await harness.db.query('delete from parked_message where scope = $1', [`${harness.config.BROKER_PREFIX}.processes`]);
     await harness.db.query('delete from parked_key where scope = $1', [`${harness.config.BROKER_PREFIX}.processes`]);
     await harness.cleanUp();
+    await provider.shutdown();
+    trace.disable();
+    context.disable();
+    propagation.disable();
   });
 
   it('given an event in the log, when it is delivered twice, then one process starts and its command goes out once, with the process as causation', async () => {
@@ -232,6 +247,12 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
       [type, code],
     );
     expect(commands.rows).toEqual([{ seq: 1, status: 'succeeded', attempts: 2, lastError: 'Error: the broker blinked' }]);
+    // The failure that was retried is an event of its step's span, not an error.
+    const [{ id }] = await processesOf(code);
+    expect(stepSpans('process command greet', id)).toEqual([
+      { status: SpanStatusCode.UNSET, events: ['retried'], attempt: 1 },
+      { status: SpanStatusCode.UNSET, events: [], attempt: 2 },
+    ]);
   });
 
   it('given a command refused for good, when it is sent, then the process is told once and records why', async () => {
@@ -243,6 +264,8 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
     const { rows } = await harness.db.query('select last_error as "lastError", state from process where type = $1 and key = $2', [type, code]);
     expect(rows).toEqual([{ lastError: 'RefusedError: refused for good', state: { code, greeted: false, expiredAt: 'never' } }]);
     expect(sent.filter((s) => (s.command.payload as { code: string }).code === code).map((s) => s.command.name)).toEqual(['greet']);
+    const [{ id }] = await processesOf(code);
+    expect(stepSpans('process command greet', id)).toEqual([{ status: SpanStatusCode.ERROR, events: ['exception'], attempt: 1 }]);
   });
 
   it('given a process that starts only after another completed, when its event comes before and after, then it starts only after', async () => {
@@ -280,6 +303,7 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
     expect(process.state).toMatchObject({ code, greeted: true, expiredAt: expect.any(String) });
     const farewells = sent.filter((s) => s.command.name === 'farewell' && (s.command.payload as { code: string }).code === code);
     expect(farewells.map((s) => s.instance)).toEqual(['after-restart']);
+    expect(stepSpans('process deadline expire', process.id)).toEqual([{ status: SpanStatusCode.UNSET, events: [], attempt: undefined }]);
   });
 });
 

@@ -22,6 +22,16 @@ describe('Prometheus alert rules (promtool)', () => {
     expect(output).not.toContain('FAILED');
   });
 
+  it("are what compose's Prometheus loads: its prometheus/prometheus.yml is a valid config that finds alerts.yml", async () => {
+    // check config reads the rule files it names and the scrape settings; it resolves no target
+    // (app:3000 exists only inside compose), so it needs none of compose's services.
+    const output = await promtool('check', 'config', `${REPO_ROOT}/prometheus/prometheus.yml`);
+
+    expect(output).toMatch(/SUCCESS: 1 rule files found/);
+    expect(output).toMatch(/SUCCESS: \d+ rules found/);
+    expect(output).not.toContain('FAILED');
+  });
+
   it('each have a test: every alert named in alerts.yml is evaluated in alerts.test.yml', async () => {
     const rules = await readFile(`${REPO_ROOT}/prometheus/alerts.yml`, 'utf8');
     const tests = await readFile(`${REPO_ROOT}/prometheus/alerts.test.yml`, 'utf8');

@@ -1,17 +1,35 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../support/app-process';
+import { freePort, REPO_ROOT } from '../support/app-process';
 import { PrometheusServer } from '../support/prometheus-server';
+import { exportedSeriesNames, metricNamesOf } from '../support/promql-metric-names';
 import { startTestApp, stopTestApp } from '../support/test-app';
 
 const TOKEN = `scrape-token-${randomUUID()}`;
 const HOUR_MS = 3_600_000;
+const DASHBOARD_MUST_SHOW = [
+  'exportstats_relay_lag_events',
+  'exportstats_relay_lag_seconds',
+  'exportstats_parked_messages',
+  'exportstats_queue_depth',
+  'exportstats_consumer_processed_total',
+  'exportstats_graphql_request_duration_seconds_bucket',
+  'exportstats_graphql_errors_total',
+  'exportstats_customs_import_units',
+  'exportstats_customs_imports',
+  'exportstats_notifications_sent_total',
+  'exportstats_notification_batches',
+  'exportstats_processes',
+  'exportstats_processes_overdue',
+];
 
 /**
  * A real Prometheus scraping the listening service with the repository's alert rules: it sees the
  * delivery and import series the rules are written against, and loads every rule without error.
  * The import gauges are read from PostgreSQL: a stalled import and a dead-lettered unit this test
- * writes show in them.
+ * writes show in them. Every metric the rules and the Grafana dashboard name is one the service
+ * exports.
  */
 describe('Prometheus scraping the service (real Prometheus)', () => {
   let harness: Awaited<ReturnType<typeof startTestApp>>;
@@ -63,6 +81,33 @@ describe('Prometheus scraping the service (real Prometheus)', () => {
 
     expect(rules.filter((rule) => rule.health !== 'ok')).toEqual([]);
     expect(rules.map((rule) => rule.name)).toEqual(expect.arrayContaining(['RelayLagging', 'MessagesParked', 'ProjectionBehind', 'CustomsImportStalled']));
+  });
+
+  it('names in its rules and in the Grafana dashboard only metrics the service exports', async () => {
+    type Rules = { data: { groups: { rules: { name: string; query: string }[] }[] } };
+    type Dashboard = { panels: { title: string; datasource?: { uid: string }; targets?: { expr: string }[] }[] };
+    // The rules as Prometheus itself read alerts.yml; the dashboard as Grafana's provisioning loads it.
+    const rules = (await prometheus.get<Rules>('/api/v1/rules')).data.groups.flatMap((group) => group.rules);
+    const dashboard = JSON.parse(await readFile(`${REPO_ROOT}/grafana/dashboards/export-statistics.json`, 'utf8')) as Dashboard;
+    const queries = dashboard.panels.filter((panel) => panel.targets);
+    const metrics = await harness.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    // `up` is the series Prometheus writes for each scrape, not one the service exports.
+    const exported = new Set([...exportedSeriesNames(metrics.body), 'up']);
+    const named = [
+      ...rules.flatMap((rule) => metricNamesOf(rule.query).map((metric) => ({ where: `alert ${rule.name}`, metric }))),
+      ...queries.flatMap((panel) => panel.targets!.flatMap(({ expr }) => metricNamesOf(expr).map((metric) => ({ where: `panel ${panel.title}`, metric })))),
+    ];
+
+    const alertsInFile = (await readFile(`${REPO_ROOT}/prometheus/alerts.yml`, 'utf8')).match(/^\s*- alert: /gm) ?? [];
+    expect(rules).toHaveLength(alertsInFile.length);
+    expect(queries.length).toBeGreaterThanOrEqual(15);
+    expect(named.filter(({ metric }) => !exported.has(metric))).toEqual([]);
+    // What an operator watches, each on the dashboard: delivery, GraphQL, imports, notifications, processes.
+    const onDashboard = new Set(named.filter(({ where }) => where.startsWith('panel')).map(({ metric }) => metric));
+    expect([...DASHBOARD_MUST_SHOW].filter((metric) => !onDashboard.has(metric))).toEqual([]);
+    // Every panel queries the data source that grafana/provisioning names.
+    const provisioned = await readFile(`${REPO_ROOT}/grafana/provisioning/datasources/prometheus.yml`, 'utf8');
+    expect(new Set(queries.map((panel) => panel.datasource?.uid))).toEqual(new Set([/^\s*uid: (\S+)$/m.exec(provisioned)?.[1]]));
   });
 
   it('sees an import that stopped moving an hour ago, a failed one, and a unit left to an operator', async () => {

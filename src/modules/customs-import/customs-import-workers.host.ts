@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { inSpan, SpanKind } from '../../platform/tracing/tracer';
 import { CustomsImportWorker } from './customs-import.worker';
-import { CustomsWorkQueues, type WorkMessage } from './infrastructure/customs-work-queues';
+import { CustomsWorkQueues, type WorkContext, type WorkMessage } from './infrastructure/customs-work-queues';
 
 /**
  * This instance's share of the import's work: consumers of the three queues and the resumer of
@@ -24,12 +24,13 @@ export class CustomsImportWorkersHost implements OnApplicationBootstrap, BeforeA
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.CUSTOMS_IMPORT_WORKERS) return;
-    // Each step of a unit is a trace of its own (a unit is big: thousands of rows, a batch command),
-    // so an import's statistics events link back to the unit that applied them.
-    const inContext = (step: string, work: (message: WorkMessage) => Promise<void>) => (message: WorkMessage) =>
-      inSpan(`customs-import ${step}`, { kind: SpanKind.CONSUMER, attributes: { 'customs_import.id': message.importId, 'customs_import.unit': message.unitKey ?? '' } }, () =>
-        RequestContext.create(this.orm.em, () => work(message)),
-      );
+    // A span per step of a unit, the child of the step (or the request) that sent its message: the
+    // import is one trace from startCustomsImport to each unit's batch commands and writes, which
+    // the relay's and consumers' batches link to. A step whose message came untraced starts one.
+    const inContext = (step: string, work: (message: WorkMessage) => Promise<void>) => (message: WorkMessage, { traceparent }: WorkContext) => {
+      const attributes = { 'customs_import.id': message.importId, 'customs_import.unit': message.unitKey ?? '' };
+      return inSpan(`customs-import ${step}`, { kind: SpanKind.CONSUMER, attributes, parent: traceparent }, () => RequestContext.create(this.orm.em, () => work(message)));
+    };
     await this.queues.consume('request', 1, inContext('request', ({ importId }) => this.worker.request(importId)));
     await this.queues.consume('fetch', this.config.CUSTOMS_CONCURRENCY, inContext('fetch unit', ({ importId, unitKey }) => this.worker.fetch(importId, requireUnit(unitKey))));
     await this.queues.consume('process', this.config.CUSTOMS_PROCESS_PREFETCH, inContext('process unit', ({ importId, unitKey }) => this.worker.process(importId, requireUnit(unitKey))));

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { failed, inSpan, retriedAfter, SpanKind } from '../../platform/tracing/tracer';
 import type { NotificationChannel } from './channels/notification-channel';
 import { renderBatch } from './domain/digest';
 import type { ChannelName } from './domain/notification';
@@ -26,9 +27,27 @@ export class BatchSender {
     private readonly retry: RetrySchedule,
     private readonly scope: string,
     private readonly now: () => Date,
+    /** Told how many notifications a batch marked sent held (a metric). */
+    private readonly onSent: (channel: ChannelName, count: number) => void = () => undefined,
   ) {}
 
-  async send(claim: ClaimedBatch, owner: string, mode: 'dispatch' | 'replay'): Promise<BatchResult> {
+  /**
+   * One span per batch (a digest of any number of notifications, so never one per message): a
+   * failure that will be retried is an event on it, a parked batch its error.
+   */
+  send(claim: ClaimedBatch, owner: string, mode: 'dispatch' | 'replay'): Promise<BatchResult> {
+    const attributes = { 'notification.channel': claim.channel, 'notification.batch.id': claim.id, 'notification.attempt': claim.attempts, 'notification.mode': mode };
+    return inSpan('notification send', { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const result = await this.sendAndSettle(claim, owner, mode);
+      span.setAttribute('notification.outcome', result.state);
+      if (result.state === 'sent') span.setAttribute('notification.count', result.count);
+      else if (result.state === 'retrying') retriedAfter(span, result.reason);
+      else failed(span, result.reason);
+      return result;
+    });
+  }
+
+  private async sendAndSettle(claim: ClaimedBatch, owner: string, mode: 'dispatch' | 'replay'): Promise<BatchResult> {
     const channel = this.channels.get(claim.channel);
     if (!channel) return this.settle(claim, owner, { state: 'parked', reason: `the ${claim.channel} channel is not configured in this instance` });
     const notifications = await this.store.notifications(claim.id);
@@ -51,6 +70,7 @@ export class BatchSender {
           ? await this.store.park(claim.id, owner, now, result.reason)
           : await this.store.retryLater(claim.id, owner, new Date(now.getTime() + result.retryInMs), result.reason);
     const what = `notification batch ${claim.id} (${claim.channel}, attempt ${claim.attempts})`;
+    if (settled && result.state === 'sent' && result.count > 0) this.onSent(claim.channel, result.count);
     if (!settled) this.logger.warn(`${what}: the claim's lease ran out before it settled (${result.state}); another instance may have sent it as well`);
     else if (result.state === 'parked') this.logger.warn(`${what} parked: ${result.reason}`);
     else if (result.state === 'retrying') this.logger.warn(`${what} failed: ${result.reason}; retrying in ${result.retryInMs} ms`);

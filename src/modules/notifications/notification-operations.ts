@@ -5,6 +5,7 @@ import { ValidationError } from '../../kernel/domain-error';
 import { Clock } from '../../platform/cqrs/clock';
 import { PG_POOL, type SqlPool } from '../../platform/database/pg-pool';
 import { BatchSender, type BatchResult } from './batch-sender';
+import { NotificationGauges } from './infrastructure/notification-gauges';
 import { NotificationStore, type ParkedBatchView } from './infrastructure/notification-store';
 import { leaseMs, NOTIFICATION_CHANNELS, retrySchedule, type ChannelMap } from './notification-channels';
 import { NotificationNotParkedError } from './notifications.errors';
@@ -26,9 +27,10 @@ export class NotificationOperations implements OnApplicationShutdown {
     @Inject(PG_POOL) pool: SqlPool,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: ChannelMap,
     private readonly clock: Clock,
+    gauges: NotificationGauges,
   ) {
     this.store = new NotificationStore(pool, config.BROKER_PREFIX);
-    this.sender = new BatchSender(this.store, channels, retrySchedule(config), config.BROKER_PREFIX, () => clock.now());
+    this.sender = new BatchSender(this.store, channels, retrySchedule(config), config.BROKER_PREFIX, () => clock.now(), gauges.sent);
   }
 
   parked(limit: number): Promise<ParkedBatchView[]> {

@@ -11,6 +11,7 @@ import type { BrokerTopology } from '../../platform/messaging/broker-topology';
 import { BROKER_TOPOLOGY } from '../../platform/messaging/broker-topology.provider';
 import { BatchSender } from './batch-sender';
 import { CHANNELS } from './domain/notification';
+import { NotificationGauges } from './infrastructure/notification-gauges';
 import { NotificationStore } from './infrastructure/notification-store';
 import { leaseMs, NOTIFICATION_CHANNELS, retrySchedule, type ChannelMap } from './notification-channels';
 import { NotificationDispatcher } from './notification-dispatcher';
@@ -35,6 +36,7 @@ export class NotificationsHost implements OnApplicationBootstrap, BeforeApplicat
     private readonly amqp: AmqpConnection,
     private readonly clock: Clock,
     private readonly metrics: DeliveryMetrics,
+    private readonly gauges: NotificationGauges,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,7 +44,7 @@ export class NotificationsHost implements OnApplicationBootstrap, BeforeApplicat
     const { config } = this;
     const now = () => this.clock.now();
     const store = new NotificationStore(this.pool, config.BROKER_PREFIX);
-    const sender = new BatchSender(store, this.channels, retrySchedule(config), config.BROKER_PREFIX, now);
+    const sender = new BatchSender(store, this.channels, retrySchedule(config), config.BROKER_PREFIX, now, this.gauges.sent);
     const owner = `${hostname()}:${process.pid}`;
     const dispatcher = new NotificationDispatcher(store, sender, { pollIntervalMs: config.NOTIFY_POLL_INTERVAL_MS, leaseMs: leaseMs(config), owner }, now);
     const enabled = CHANNELS.filter((channel) => this.channels.has(channel));

@@ -1,9 +1,12 @@
+import { context, propagation, SpanStatusCode, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { Pool } from 'pg';
 import { ExportStatisticRecord } from '../../modules/statistics/infrastructure/export-statistic.entity';
 import { aStatisticInput, countRows, deleteStatistics, keyOf } from '../../../test/support/statistic-builders';
 import { testConfig } from '../../../test/support/test-config';
 import { openWriteSide, type WriteSide } from '../../../test/support/write-side';
 import { StreamVersionConflict, type AggregateChange } from './aggregate-store';
+import { retryOnConflict } from './retry-on-conflict';
 
 const METADATA = { correlationId: 'aggregate-store-int', causationId: null, actor: 'test' };
 const AT = new Date('2026-09-01T00:00:00Z');
@@ -118,6 +121,73 @@ describe('AggregateStore.saveMany (real PostgreSQL)', () => {
 
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: expect.any(StreamVersionConflict) });
+    expect(await countRows(db, key)).toEqual({ statistics: 1, events: 1 });
+  });
+});
+
+describe('the write span of a lost race (real PostgreSQL, an in-memory tracer)', () => {
+  const db = new Pool({ connectionString: testConfig().DATABASE_URL, max: 2 });
+  const exporter = new InMemorySpanExporter();
+  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  let writeSide: WriteSide;
+  const created: string[] = [];
+  const newKey = () => {
+    const key = keyOf(aStatisticInput());
+    created.push(key);
+    return key;
+  };
+  /** The write spans finished so far: name, status code and the names of their events. */
+  const writeSpans = () =>
+    exporter
+      .getFinishedSpans()
+      .filter((span) => span.name.startsWith('write '))
+      .map((span) => ({ name: span.name, status: span.status.code, events: span.events.map((event) => event.name) }));
+
+  beforeAll(async () => {
+    provider.register();
+    writeSide = await openWriteSide();
+  });
+
+  afterAll(async () => {
+    await deleteStatistics(db, created);
+    await db.end();
+    await writeSide.close();
+    await provider.shutdown();
+    trace.disable();
+    context.disable();
+    propagation.disable();
+  });
+
+  beforeEach(() => exporter.reset());
+
+  it('a race lost with attempts left is an event of its span, not an error; the attempt that saves is ok', async () => {
+    const key = newKey();
+    await writeSide.store.save(ExportStatisticRecord, aChange(key, 0), METADATA, AT);
+    exporter.reset();
+    // The first attempt decides on version 0, which another writer has moved past; the second reads again.
+    const saved = await retryOnConflict((attempt) => writeSide.store.save(ExportStatisticRecord, aChange(key, attempt - 1, '20.00'), METADATA, AT), 3);
+
+    expect(saved.version).toBe(2);
+    expect(writeSpans()).toEqual([
+      { name: 'write export_statistic', status: SpanStatusCode.UNSET, events: ['retried'] },
+      { name: 'write export_statistic', status: SpanStatusCode.UNSET, events: [] },
+    ]);
+  });
+
+  it('the last lost race, and one that is not retried at all, mark their span failed', async () => {
+    const key = newKey();
+    await writeSide.store.saveMany(ExportStatisticRecord, [aChange(key, 0)], METADATA, AT);
+    exporter.reset();
+
+    const stale = () => writeSide.store.saveMany(ExportStatisticRecord, [aChange(key, 0, '30.00')], METADATA, AT);
+    await expect(retryOnConflict(stale, 2)).rejects.toBeInstanceOf(StreamVersionConflict);
+    await expect(writeSide.store.save(ExportStatisticRecord, aChange(key, 0, '40.00'), METADATA, AT)).rejects.toBeInstanceOf(StreamVersionConflict);
+
+    expect(writeSpans()).toEqual([
+      { name: 'write export_statistic batch', status: SpanStatusCode.UNSET, events: ['retried'] },
+      { name: 'write export_statistic batch', status: SpanStatusCode.ERROR, events: ['exception'] },
+      { name: 'write export_statistic', status: SpanStatusCode.ERROR, events: ['exception'] },
+    ]);
     expect(await countRows(db, key)).toEqual({ statistics: 1, events: 1 });
   });
 });

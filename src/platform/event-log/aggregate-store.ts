@@ -2,7 +2,7 @@ import { MikroORM, type EntityClass, type EntityDictionary } from '@mikro-orm/co
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { PG_POOL, type SqlPool } from '../database/pg-pool';
-import { activeTraceparent, inSpan } from '../tracing/tracer';
+import { activeTraceparent, inSpan, retriedOnConflict } from '../tracing/tracer';
 import { insertOneSql, loadManySql, saveManySql, updateOneSql } from './aggregate-store.sql';
 import { aggregateTableOf, eventLogTableOf, type AggregateRecord, type AggregateRow, type AggregateTable } from './aggregate-table';
 import { EventLogEntry } from './event-log-entry.entity';
@@ -102,9 +102,8 @@ export class AggregateStore {
     if (change.events.length === 0) return this.unchanged(change);
     assertVersions(change);
     const table = this.statementsFor(entity).table.name;
-    return inSpan(`write ${table}`, { attributes: { 'db.collection.name': table, 'stream.id': change.streamId, 'events.count': change.events.length } }, () =>
-      this.groupFor(entity).submit({ change, metadata: withTraceContext(metadata), occurredAt }),
-    );
+    const attributes = { 'db.collection.name': table, 'stream.id': change.streamId, 'events.count': change.events.length };
+    return inSpan(`write ${table}`, { attributes, retried: lostRaceRetried }, () => this.groupFor(entity).submit({ change, metadata: withTraceContext(metadata), occurredAt }));
   }
 
   /**
@@ -121,11 +120,13 @@ export class AggregateStore {
     if (effective.length === 0) return { position: null, saved: 0 };
     effective.forEach(assertVersions);
     const table = this.statementsFor(entity).table.name;
-    const results = await inSpan(`write ${table} batch`, { attributes: { 'db.collection.name': table, 'changes.count': effective.length } }, () => {
+    const attributes = { 'db.collection.name': table, 'changes.count': effective.length };
+    const results = await inSpan(`write ${table} batch`, { attributes, retried: lostRaceRetried }, async () => {
       const traced = withTraceContext(metadata);
-      return this.writeTogether(entity, effective.map((change) => ({ change, metadata: traced, occurredAt })));
+      const written = await this.writeTogether(entity, effective.map((change) => ({ change, metadata: traced, occurredAt })));
+      if (!written) throw new StreamVersionConflict(`${table} batch`, -1);
+      return written;
     });
-    if (!results) throw new StreamVersionConflict(`${table} batch`, -1);
     const position = results.map((result) => BigInt(result.position)).reduce((a, b) => (a > b ? a : b));
     return { position: position.toString(), saved: effective.length };
   }
@@ -242,6 +243,11 @@ export class AggregateStore {
     }
     return statements;
   }
+}
+
+/** A lost race that the caller decides again (retryOnConflict) is the span's event, not its failure. */
+function lostRaceRetried(error: unknown): boolean {
+  return error instanceof StreamVersionConflict && retriedOnConflict();
 }
 
 /** The metadata with the write span's context, which crosses the outbox with the events. */

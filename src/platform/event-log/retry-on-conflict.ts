@@ -1,4 +1,5 @@
 import { DomainError } from '../../kernel/domain-error';
+import { inAttempt } from '../tracing/tracer';
 import { StreamVersionConflict } from './stream-version-conflict';
 
 /** Attempts for a command without an expected version: a race lost three times in a row is news. */
@@ -19,12 +20,13 @@ export function onExpectedVersion<T>(expectedVersion: number | null | undefined,
 
 /**
  * Runs `attempt` (read, decide, save) again while its save loses a race to another writer, up to
- * `attempts` times; the last loss is thrown. `attempt` gets its number, from 1.
+ * `attempts` times; the last loss is thrown. `attempt` gets its number, from 1. A write span that
+ * loses a race with attempts left records it as an event; only the last loss is its error.
  */
 export async function retryOnConflict<T>(attempt: (number: number) => Promise<T>, attempts: number): Promise<T> {
   for (let number = 1; ; number++) {
     try {
-      return await attempt(number);
+      return await inAttempt(number < attempts, () => attempt(number));
     } catch (error) {
       if (!isLostRace(error) || number >= attempts) throw error;
     }

@@ -8,12 +8,15 @@ import { AuthModule } from '../auth/auth.module';
 import { Authenticator } from '../auth/authenticator';
 import type { RequestContext } from '../auth/request-context';
 import { correlationIdOf } from '../logging/correlation-id';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import type { Registry } from 'prom-client';
 import { projectRoot } from '../project-root';
 import type { FastifyRequest } from 'fastify';
 import { DomainErrorFilter } from './domain-error.filter';
 import { formatGraphqlErrors } from './error-formatter';
 import { credentialGuard, executionGuard, requireDocument } from './execution-guards';
 import { parseLimits, validationLimits } from './graphql-limits';
+import { GraphqlMetrics } from './graphql-metrics';
 import { nameOperationSpan, recordOperationErrors } from './graphql-tracing';
 import { closeRefusedConnections, subscriptionConnectionAuth, subscriptionHooks } from './subscription-guards';
 import { DateTimeScalar } from './scalars/date-time.scalar';
@@ -26,8 +29,8 @@ import { DecimalScalar } from './scalars/decimal.scalar';
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       imports: [AuthModule],
-      inject: [APP_CONFIG, Authenticator],
-      useFactory: (config: AppConfig, authenticator: Authenticator) => ({
+      inject: [APP_CONFIG, Authenticator, METRICS_REGISTRY],
+      useFactory: (config: AppConfig, authenticator: Authenticator, registry: Registry, metrics = new GraphqlMetrics(registry)) => ({
         typePaths: [join(projectRoot(), 'schema.graphql')],
         graphiql: config.GRAPHIQL,
         path: '/graphql',
@@ -37,8 +40,8 @@ import { DecimalScalar } from './scalars/decimal.scalar';
         hooks: {
           preParsing: credentialGuard({ publicReads: config.PUBLIC_READS }),
           preValidation: requireDocument,
-          preExecution: config.TRACING_ENABLED ? [nameOperationSpan, executionGuard] : executionGuard,
-          ...(config.TRACING_ENABLED ? { onResolution: recordOperationErrors } : {}),
+          preExecution: [...(config.TRACING_ENABLED ? [nameOperationSpan] : []), metrics.rememberOperation, executionGuard],
+          onResolution: config.TRACING_ENABLED ? [metrics.observe, recordOperationErrors] : metrics.observe,
           ...subscriptionHooks(config),
         },
         // graphql-transport-ws (and the legacy graphql-ws) on the same path; ADR 0010.
@@ -47,7 +50,7 @@ import { DecimalScalar } from './scalars/decimal.scalar';
           context: closeRefusedConnections,
           keepAlive: config.SUBSCRIPTION_KEEPALIVE_MS,
         },
-        errorFormatter: formatGraphqlErrors,
+        errorFormatter: metrics.counting(formatGraphqlErrors),
         context: async (request: FastifyRequest): Promise<RequestContext> => ({
           // The raw request, as the request logger sees it: both get the same id.
           correlationId: correlationIdOf(request.raw),

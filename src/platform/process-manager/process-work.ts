@@ -1,6 +1,8 @@
+import type { Span } from '@opentelemetry/api';
 import type { SqlPool } from '../database/pg-pool';
 import { backoffDelay } from '../concurrency/backoff';
 import type { EventMetadata } from '../event-log/event-log.types';
+import { failed, inSpan, retriedAfter } from '../tracing/tracer';
 import type { ProcessRunner } from './process-runner';
 import { processCommandMetadata, type ProcessCommand } from './process.types';
 
@@ -61,14 +63,33 @@ export class ProcessWork {
     return deadlines.length + commands.length;
   }
 
-  private async fire({ processId, name, dueAt }: DueDeadline): Promise<void> {
+  /** A span per deadline and per command: a process takes a handful of steps, never a hot path. */
+  private fire({ processId, name, dueAt }: DueDeadline): Promise<void> {
     const due = dueAt.toISOString();
+    const attributes = { 'process.id': processId, 'process.deadline': name, 'process.deadline.due': due };
+    return inSpan(`process deadline ${name}`, { attributes }, () => this.deliverDeadline(processId, name, dueAt, due));
+  }
+
+  private async deliverDeadline(processId: string, name: string, dueAt: Date, due: string): Promise<void> {
     await this.runner.deliver(processId, { kind: 'deadline', name, dueAt: due }, `deadline:${name}:${due}`, async (client) => {
       await client.query('delete from process_deadline where process_id = $1 and name = $2 and due_at = $3', [processId, name, dueAt]);
     });
   }
 
-  private async dispatch(command: DueCommand): Promise<void> {
+  private dispatch(command: DueCommand): Promise<void> {
+    const attributes = {
+      'process.id': command.processId,
+      'process.type': command.processType,
+      'process.command': command.name,
+      'process.command.seq': command.seq,
+      'process.command.attempt': command.attempts + 1,
+      'correlation.id': command.correlationId,
+    };
+    return inSpan(`process command ${command.name}`, { attributes }, (span) => this.sendCommand(command, span));
+  }
+
+  /** A failure with attempts left is an event of the step's span; the one that fails the command, its error. */
+  private async sendCommand(command: DueCommand, span: Span): Promise<void> {
     const metadata = processCommandMetadata(command.processId, command.processType, command.correlationId);
     const messageId = `command:${command.seq}`;
     let result: unknown;
@@ -78,9 +99,11 @@ export class ProcessWork {
       const attempts = command.attempts + 1;
       const text = describe(error);
       if (!this.isPermanent(command.processType, error) && attempts < this.settings.maxCommandAttempts) {
+        retriedAfter(span, error);
         await this.retryLater(command, attempts, text);
         return;
       }
+      failed(span, error);
       await this.runner.deliver(command.processId, { kind: 'command-failed', name: command.name, seq: command.seq, error: text }, messageId, async (client) => {
         await client.query(
           `update process_command set status = 'failed', attempts = $3, last_error = $4, claimed_until = null where process_id = $1 and seq = $2`,

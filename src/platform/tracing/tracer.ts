@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, trace, TraceFlags, type Attributes, type Link, type Span, type Tracer } from '@opentelemetry/api';
+import { context, createContextKey, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Attributes, type Link, type Span, type Tracer } from '@opentelemetry/api';
 import { spanContextOf, traceparentOf } from './trace-context';
 
 /**
@@ -24,22 +24,36 @@ export interface SpanOptions {
   readonly kind?: SpanKind;
   /** A new trace (batches of many parents), linked to these contexts. */
   readonly links?: readonly Link[];
+  /** A remote parent (a work message's `traceparent`): the span is its child rather than the active span's. */
+  readonly parent?: string;
+  /**
+   * Failures that end this attempt but not the work, because the work will be tried again (a lost
+   * race inside retryOnConflict): recorded as an event on the span, which is not marked failed.
+   */
+  readonly retried?: (error: unknown) => boolean;
 }
 
 /** Runs `work` in a span that is ended, with its failure recorded, when the work settles. */
 export async function inSpan<T>(name: string, options: SpanOptions, work: (span: Span) => Promise<T>): Promise<T> {
   const links = options.links ?? [];
   const attributes = links.length > 0 ? { ...options.attributes, ...linkTags(links) } : options.attributes;
-  return tracer().startActiveSpan(name, { attributes, kind: options.kind, links: [...links], root: options.links !== undefined }, async (span) => {
+  const spanOptions = { attributes, kind: options.kind, links: [...links], root: options.links !== undefined };
+  return tracer().startActiveSpan(name, spanOptions, parentContext(options.parent), async (span) => {
     try {
       return await work(span);
     } catch (error) {
-      failed(span, error);
+      if (options.retried?.(error)) retriedAfter(span, error);
+      else failed(span, error);
       throw error;
     } finally {
       span.end();
     }
   });
+}
+
+function parentContext(traceparent: string | undefined) {
+  const remote = traceparent === undefined ? null : spanContextOf(traceparent);
+  return remote ? trace.setSpanContext(ROOT_CONTEXT, remote) : context.active();
 }
 
 /**
@@ -65,6 +79,26 @@ export function inLinkedSpan<T>(name: string, attributes: Attributes, traceparen
 export function failed(span: Span, error: unknown): void {
   span.recordException(error instanceof Error ? error : String(error));
   span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+}
+
+/** A failure the work recovers from by trying again: an event, so that only a final failure is an error. */
+export function retriedAfter(span: Span, error: unknown): void {
+  span.addEvent('retried', error instanceof Error ? { 'exception.type': error.name, 'exception.message': error.message } : { 'exception.message': String(error) });
+}
+
+const RETRIED_ON_CONFLICT = createContextKey('export-statistics.retried-on-conflict');
+
+/**
+ * Runs one attempt of work that is decided again when it loses a race (`retried`: attempts are
+ * left). Spans inside it ask `retriedOnConflict()` whether a lost race ends only this attempt.
+ */
+export function inAttempt<T>(retried: boolean, work: () => Promise<T>): Promise<T> {
+  return context.with(context.active().setValue(RETRIED_ON_CONFLICT, retried), work);
+}
+
+/** Whether a lost race here will be decided again (see inAttempt); false outside any attempt. */
+export function retriedOnConflict(): boolean {
+  return context.active().getValue(RETRIED_ON_CONFLICT) === true;
 }
 
 /** The active span's context as a `traceparent`, when it is sampled (an unsampled trace is not worth carrying). */

@@ -1,7 +1,7 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import pino from 'pino';
-import { activeTraceparent, inChildSpan, inLinkedSpan, inSpan, traceLogFields } from './tracer';
+import { activeTraceparent, inAttempt, inChildSpan, inLinkedSpan, inSpan, retriedOnConflict, traceLogFields } from './tracer';
 
 const A = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 const B = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
@@ -45,6 +45,28 @@ describe('our spans, with an in-memory SDK behind the API', () => {
 
     const [span] = exporter.getFinishedSpans();
     expect(span.status).toEqual({ code: 2, message: 'boom' });
+  });
+
+  it("a span with a remote parent (a work message's traceparent) is its child, whatever span is active", async () => {
+    await inSpan('active', {}, () => inSpan('step', { parent: A }, async () => undefined));
+
+    const step = exporter.getFinishedSpans().find((span) => span.name === 'step')!;
+    expect(step.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(step.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+  });
+
+  it('a failure the work will retry is an event of the span, not its error; the same failure with no retry left is', async () => {
+    const retried = () => retriedOnConflict();
+    const lose = () => inSpan('write', { retried }, async () => Promise.reject(new Error('lost')));
+
+    await expect(inAttempt(true, lose)).rejects.toThrow('lost');
+    await expect(inAttempt(false, lose)).rejects.toThrow('lost');
+
+    expect(exporter.getFinishedSpans().map((span) => ({ status: span.status.code, events: span.events.map((event) => [event.name, event.attributes]) }))).toEqual([
+      { status: 0, events: [['retried', { 'exception.type': 'Error', 'exception.message': 'lost' }]] },
+      { status: 2, events: [['exception', expect.anything()]] },
+    ]);
+    expect(retriedOnConflict()).toBe(false);
   });
 
   it('a batch span starts a new trace linked to each distinct sampled context, with a tag per linked trace', async () => {

@@ -10,6 +10,7 @@ import { UnitTransitionRefusedError } from '../customs-import.errors';
 export type UnitState = 'pending' | 'fetched' | 'applying' | 'done' | 'refused' | 'dead_lettered' | 'split' | 'cancelled';
 
 export const TERMINAL_UNIT_STATES: readonly UnitState[] = ['done', 'refused', 'dead_lettered', 'split', 'cancelled'];
+export const UNIT_STATES: readonly UnitState[] = ['pending', 'fetched', 'applying', ...TERMINAL_UNIT_STATES];
 
 /** The source's grand total and the sum of the rows, as exact decimal strings. */
 export interface UnitChecksum {

@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { HEADER, plainHeaders, textHeader } from '../../../platform/messaging/wire/message-headers';
+import { activeTraceparent } from '../../../platform/tracing/tracer';
 
 export type WorkStep = 'request' | 'fetch' | 'process';
 export const WORK_STEPS: readonly WorkStep[] = ['request', 'fetch', 'process'];
@@ -13,7 +15,12 @@ export interface WorkMessage {
   readonly unitKey?: string;
 }
 
-export type WorkHandler = (message: WorkMessage) => Promise<void>;
+/** What came with a work message besides its body: the trace context of the step that sent it. */
+export interface WorkContext {
+  readonly traceparent?: string;
+}
+
+export type WorkHandler = (message: WorkMessage, context: WorkContext) => Promise<void>;
 
 const RETRY_AFTER_ERROR_MS = 1000;
 
@@ -25,6 +32,8 @@ export function workQueueName(prefix: string, step: WorkStep): string {
  * The import's three work queues (durable quorum queues, manual acks, a prefetch each), published
  * with confirms. A message is acknowledged after its handler returned (which committed and
  * published the next step); a handler that throws gets the message back on the queue after a pause.
+ * A message sent inside a sampled trace carries it in the AMQP header `traceparent`, as the relay's
+ * do, so that the step it asks for continues the trace.
  */
 @Injectable()
 export class CustomsWorkQueues {
@@ -45,7 +54,9 @@ export class CustomsWorkQueues {
 
   async publish(step: WorkStep, messages: readonly WorkMessage[]): Promise<void> {
     const channel = await this.publishChannel();
-    await Promise.all(messages.map((message) => channel.sendToQueue(this.queue(step), Buffer.from(JSON.stringify(message)), { persistent: true, contentType: 'application/json' })));
+    const traceparent = activeTraceparent();
+    const options = { persistent: true, contentType: 'application/json', ...(traceparent ? { headers: { [HEADER.traceparent]: traceparent } } : {}) };
+    await Promise.all(messages.map((message) => channel.sendToQueue(this.queue(step), Buffer.from(JSON.stringify(message)), options)));
   }
 
   async consume(step: WorkStep, prefetch: number, handler: WorkHandler): Promise<void> {
@@ -100,7 +111,8 @@ export class CustomsWorkQueues {
       return;
     }
     try {
-      await handler(work);
+      const traceparent = textHeader(plainHeaders(message.properties.headers), HEADER.traceparent) ?? undefined;
+      await handler(work, { traceparent });
       channel.ack(message);
     } catch (error) {
       this.logger.error({ err: error, queue: message.fields.routingKey }, 'a customs import step failed; its message goes back to the queue');
