@@ -5,6 +5,7 @@ import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearc
 import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
 import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
 import { SummaryFlusher } from '../../src/modules/dashboards/summaries/summary-flusher';
+import { RebuildRuns } from '../../src/modules/dashboards/rebuild/rebuild-runs';
 import { EVENT_LOG_ROW_COLUMNS, toStoredEvent, type EventLogRow } from '../../src/platform/event-log/event-log.row';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
@@ -41,6 +42,17 @@ describe('anomaly notifications (int)', () => {
     const { position } = (response.body as { data: { recordExportStatistics: { position: string } } }).data.recordExportStatistics;
     await graphql(harness.app, 'query($p: String!) { dashboardSummary(year: 2026, consistency: { atLeastPosition: $p, timeoutMs: 10000 }) { fresh } }', { p: position });
   };
+  const requests = async () =>
+    (
+      await harness.db.query<EventLogRow>(`select ${EVENT_LOG_ROW_COLUMNS} from event_log where stream_id = $1`, [
+        `anomaly-notice:${harness.config.ES_INDEX_PREFIX}/anomaly-rise-2026-01-VN-09`,
+      ])
+    ).rows;
+  /** Its summaries marked again and flushed: the month recomputed as it is. */
+  const recomputeJanuary = async () => {
+    await harness.app.get(DirtySummaries).mark('live', new TouchedScopes().add('2026-01', countryScope('VN')).add('2026-01', productScope('09')));
+    await harness.app.get(SummaryFlusher).flush();
+  };
   const posts = () => webhook.posts.filter((post) => post.body.text?.includes('HS chapter 09'));
   const mails = () => smtp.mails.filter((mail) => mail.subject.includes('HS chapter 09'));
 
@@ -59,6 +71,7 @@ describe('anomaly notifications (int)', () => {
     await new AnomalyNoticeLedger(db, config.ES_INDEX_PREFIX).deleteAll();
     await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
     await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
+    await new RebuildRuns(db, config.ES_INDEX_PREFIX).deleteAll();
     await harness.app.get(ReadModelIndexManager).deleteAll();
     await deleteRelayState(db, config.RELAY_NAME);
     await stopTestApp(harness);
@@ -73,15 +86,11 @@ describe('anomaly notifications (int)', () => {
     await record([input('2026-01', '5000.00')]);
     expect(await eventually(() => posts().length === 1 && mails().length === 1, 20_000)).toBe(true);
 
-    // Recomputed as it is (its summaries marked again and flushed), then with another statistic of the pair.
-    const touched = new TouchedScopes().add('2026-01', countryScope('VN')).add('2026-01', productScope('09'));
-    await harness.app.get(DirtySummaries).mark('live', touched);
-    await harness.app.get(SummaryFlusher).flush();
+    // Recomputed as it is, then with another statistic of the pair.
+    await recomputeJanuary();
     await record([input('2026-01', '1.00', aStatisticInput().hsCode.replace(/^85/, '09'))]);
     // The request itself delivered again to the notifications queue.
-    const { rows } = await harness.db.query<EventLogRow>(`select ${EVENT_LOG_ROW_COLUMNS} from event_log where stream_id = $1`, [
-      `anomaly-notice:${harness.config.ES_INDEX_PREFIX}/anomaly-rise-2026-01-VN-09`,
-    ]);
+    const rows = await requests();
     await publishNotifiable(harness.config, rows.map((row) => toEnvelope(toStoredEvent(row))));
     await sleep(3000);
 
@@ -101,4 +110,23 @@ describe('anomaly notifications (int)', () => {
     ]);
     expect(mails()[0].subject).toBe(`[${harness.config.BROKER_PREFIX}] ${SUBJECT}`);
   });
+
+  it('asks for nothing during a rebuild, nor when the rebuilt (still open) alert is recomputed after the swap', async () => {
+    const before = { posts: posts().length, mails: mails().length };
+    const rebuild = await graphql(harness.app, 'mutation { rebuildReadModel { status } }');
+    expect(rebuild.body).toEqual({ data: { rebuildReadModel: { status: 'RUNNING' } } });
+    expect(
+      await eventually(async () => {
+        const progress = await graphql(harness.app, '{ rebuildProgress { status } }');
+        return (progress.body as { data: { rebuildProgress: { status: string } } }).data.rebuildProgress.status === 'COMPLETED';
+      }, 60_000, 500),
+    ).toBe(true);
+    await recomputeJanuary();
+    await sleep(3000);
+    const rebuilt = await graphql(harness.app, '{ alerts(year: 2026, month: 1, kind: ANOMALY_RISE, country: "VN") { edges { node { id status } } } }');
+
+    expect(rebuilt.body).toEqual({ data: { alerts: { edges: [{ node: { id: 'anomaly-rise-2026-01-VN-09', status: 'OPEN' } }] } } });
+    expect((await requests()).map((row) => row.stream_version)).toEqual([1]);
+    expect({ posts: posts().length, mails: mails().length }).toEqual(before);
+  }, 90_000);
 });
