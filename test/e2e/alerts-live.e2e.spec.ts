@@ -1,6 +1,5 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Pool } from 'pg';
-import { AnomalyNoticeLedger } from '../../src/modules/dashboards/commands/request-anomaly-notifications/anomaly-notice-ledger';
 import { LiveUpdates } from '../../src/platform/live/live-updates';
 import { toStoredEvent, EVENT_LOG_ROW_COLUMNS, type EventLogRow } from '../../src/platform/event-log/event-log.row';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
@@ -42,10 +41,6 @@ describe('alerts through the live delivery path', () => {
   afterAll(async () => {
     await client?.close();
     await deleteStatistics(db, created);
-    if (harness) {
-      await new AnomalyNoticeLedger(db, harness.config.ES_INDEX_PREFIX).deleteAll();
-      await db.query('delete from event_log where stream_id like $1', [`anomaly-notice:${harness.config.ES_INDEX_PREFIX}/%`]);
-    }
     await stopLiveTestApp(db, relayName, harness);
     await db.end();
   });

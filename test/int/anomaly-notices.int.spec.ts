@@ -68,7 +68,6 @@ describe('anomaly alerts ask operators to be told, once per opening (int)', () =
   });
 
   afterAll(async () => {
-    await pool.query('delete from event_log where stream_id like $1', [`anomaly-notice:${prefix}/%`]);
     await ledger.deleteAll();
     await dirty.deleteAll();
     await names.deleteAll(prefix);

@@ -1,5 +1,4 @@
 import { Pool } from 'pg';
-import { AnomalyNoticeLedger } from '../../src/modules/dashboards/commands/request-anomaly-notifications/anomaly-notice-ledger';
 import { countryScope, productScope, TouchedScopes } from '../../src/modules/dashboards/domain/summary-scopes';
 import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
 import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
@@ -67,8 +66,6 @@ describe('anomaly notifications (int)', () => {
     const { config, db } = harness;
     await deleteNotifications(db, config.BROKER_PREFIX);
     await deleteStatistics(db, created);
-    await db.query('delete from event_log where stream_id like $1', [`anomaly-notice:${config.ES_INDEX_PREFIX}/%`]);
-    await new AnomalyNoticeLedger(db, config.ES_INDEX_PREFIX).deleteAll();
     await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
     await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
     await new RebuildRuns(db, config.ES_INDEX_PREFIX).deleteAll();

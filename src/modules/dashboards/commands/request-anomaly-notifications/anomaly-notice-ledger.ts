@@ -79,17 +79,22 @@ export class AnomalyNoticeLedger {
        on conflict (stream_id, stream_version) do nothing`,
       [
         NOTIFICATION_REQUESTED,
-        requests.map((c) => `anomaly-notice:${this.prefix}/${c.id}`),
+        requests.map((c) => streamOf(this.prefix, c.id)),
         requests.map((c) => c.entry.opening),
         requests.map((c) => JSON.stringify(c.request)),
       ],
     );
   }
 
-  /** For tests that use a prefix of their own. */
+  /** For tests that use a prefix of their own: the rows, and the requests appended for them. */
   async deleteAll(): Promise<void> {
     await this.pool.query('delete from anomaly_notice where index_prefix = $1', [this.prefix]);
+    await this.pool.query('delete from event_log where stream_id like $1', [`${streamOf(this.prefix, '')}%`]);
   }
+}
+
+function streamOf(prefix: string, alertId: string): string {
+  return `anomaly-notice:${prefix}/${alertId}`;
 }
 
 function sameEntry(a: NoticeEntry, b: NoticeEntry): boolean {
