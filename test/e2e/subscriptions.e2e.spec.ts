@@ -137,6 +137,19 @@ describe('GraphQL subscriptions', () => {
     expect(b!.config.CONSUMERS_ENABLED || b!.config.RELAY_ENABLED).toBe(false);
   });
 
+  it('an exportAlerts subscriber on the other instance hears of the alert the projecting instance wrote', async () => {
+    const input = aStatisticInput({ period: '2026-04', valueUsd: '1500000.00', weightKg: '1.000' });
+    const before = hubOf(b).size;
+    const alerts = clientB.subscribe<{ exportAlerts: { hsCode: string; change: string } }>(clientB.connect(), `subscription($f: ExportAlertFilter) { exportAlerts(filter: $f) { hsCode change } }`, {
+      f: { hsPrefix: input.hsCode },
+    });
+    await subscribersReach(b, before + 1);
+
+    await record(a, input);
+
+    expect(await alerts.waitFor(() => true)).toEqual({ exportAlerts: { hsCode: input.hsCode, change: 'RAISED' } });
+  });
+
   it.each([
     ['no credential', undefined],
     ['a wrong key', { 'x-api-key': 'not-a-key' }],

@@ -2,7 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import { createApp } from '../../src/bootstrap';
 import type { AppOptions } from '../../src/app.module';
-import type { AppConfig } from '../../src/config/app-config';
+import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
+import { AnomalyNoticeLedger } from '../../src/modules/dashboards/commands/request-anomaly-notifications/anomaly-notice-ledger';
 import { TEST_OPERATOR_KEY, testConfig } from './test-config';
 
 /** The real application on the test database, ready for `inject` and for its CommandBus. */
@@ -23,8 +24,11 @@ export async function startTestApp(
 }
 
 export async function stopTestApp({ app, db }: { app: NestFastifyApplication; db: Pool }): Promise<void> {
-  await db.end();
+  const ledger = new AnomalyNoticeLedger(db, app.get<AppConfig>(APP_CONFIG).ES_INDEX_PREFIX);
   await app.close();
+  // What the live read model asked operators to be told of anomalies, once the app wrote its last.
+  await ledger.deleteAll();
+  await db.end();
 }
 
 /** A GraphQL request through the HTTP stack, as an operator unless other headers are given. */

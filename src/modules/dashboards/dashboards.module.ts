@@ -40,7 +40,7 @@ import { SearchProductsResolver } from './queries/search-products/search-product
 import { PUBLISHED_MONTH_SOURCE, type PublishedMonthSource } from './publication/published-month-source';
 import { DashboardUpdatedResolver } from './subscriptions/dashboard-updated.resolver';
 import { ExportAlertsResolver } from './subscriptions/export-alerts.resolver';
-import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.message-handler';
+import { RequestAnomalyNotificationsHandler } from './commands/request-anomaly-notifications/request-anomaly-notifications.handler';
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
@@ -73,9 +73,9 @@ import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.
     GetAlertsResolver,
     RebuildReadModelHandler,
     RebuildReadModelResolver,
+    RequestAnomalyNotificationsHandler,
     DashboardUpdatedResolver,
     ExportAlertsResolver,
-    ThresholdAlertsMessageHandler,
     CountryArchive,
     ArchiveCountryFactsHandler,
     RestoreCountryFactsHandler,

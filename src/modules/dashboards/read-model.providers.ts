@@ -1,5 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import type { Provider } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { SqlPool as Pool } from '../../platform/database/pg-pool';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL } from '../../platform/database/pg-pool';
@@ -30,7 +31,10 @@ import { CachedPublishedMonth } from './publication/cached-published-month';
 import { ImportFirstPublicationHorizon } from './publication/import-first-publication-horizon';
 import { ReadModelLatestMonth } from './publication/read-model-latest-month';
 import { AnomalyAlerts, anomalySettingsOf } from './projections/alerts/anomaly-alerts';
-import { ALERT_NOTICES, SILENT_ALERT_NOTICES, type AlertNotices } from './projections/alerts/alert-notices';
+import { ALERT_NOTICES, type AlertNotices } from './projections/alerts/alert-notices';
+import { LiveAlertNotices } from './subscriptions/live-alert-notices';
+import { AnomalyNoticeLedger } from './commands/request-anomaly-notifications/anomaly-notice-ledger';
+import { RequestAnomalyNotificationsCommand } from './commands/request-anomaly-notifications/request-anomaly-notifications.command';
 import { LiveUpdates } from '../../platform/live/live-updates';
 import { DashboardUpdatesPublisher } from './subscriptions/dashboard-updates.publisher';
 import { RecalculationWaits } from './recalculation/recalculation-waits';
@@ -40,15 +44,19 @@ export const readModelProviders: Provider[] = [
   { provide: READ_MODEL_ALIASES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => aliasSet(config.ES_INDEX_PREFIX) },
   { provide: ReadModelIndexManager, inject: [Client, APP_CONFIG], useFactory: (es: Client, c: AppConfig) => new ReadModelIndexManager(es, c.ES_INDEX_PREFIX) },
   { provide: ReadModelLookups, inject: [Client], useFactory: (es: Client) => new ReadModelLookups(es) },
-  // Silent until notifications or subscriptions bind their own (they override this provider).
-  { provide: ALERT_NOTICES, useValue: SILENT_ALERT_NOTICES },
+  // The live alerts' changes go to exportAlerts subscribers.
+  { provide: ALERT_NOTICES, inject: [LiveUpdates], useFactory: (live: LiveUpdates) => new LiveAlertNotices(live) },
+  { provide: AnomalyNoticeLedger, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new AnomalyNoticeLedger(pool, c.ES_INDEX_PREFIX) },
   {
     provide: AnomalyAlerts,
-    inject: [Client, APP_CONFIG, Clock, READ_MODEL_ALIASES, ALERT_NOTICES],
-    useFactory: (es: Client, c: AppConfig, clock: Clock, aliases: IndexSet, notices: AlertNotices) =>
-      // Only the live indexes' changes are reported: a rebuild's generation stays silent.
-      new AnomalyAlerts(es, anomalySettingsOf(c), () => clock.now(), async (indexes, changed) => {
-        if (indexes.alerts === aliases.alerts) await notices.publish(changed);
+    inject: [Client, APP_CONFIG, Clock, READ_MODEL_ALIASES, ALERT_NOTICES, CommandBus],
+    useFactory: (es: Client, c: AppConfig, clock: Clock, aliases: IndexSet, notices: AlertNotices, commands: CommandBus) =>
+      // Only the live indexes' changes are reported: a rebuild's generation stays silent. A failed
+      // request fails the flush round, whose marks stay queued and bring this evaluation back.
+      new AnomalyAlerts(es, anomalySettingsOf(c), () => clock.now(), async (indexes, changed, standing) => {
+        if (indexes.alerts !== aliases.alerts) return;
+        await notices.publish(changed);
+        await commands.execute(new RequestAnomalyNotificationsCommand(standing));
       }),
   },
   {

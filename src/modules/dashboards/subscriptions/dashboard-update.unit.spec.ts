@@ -1,5 +1,4 @@
 import { oldestCheckpoint, reflectedPosition, selectDashboardUpdate } from './dashboard-update';
-import { selectExportAlert, thresholdAlert, type ExportAlert } from './export-alert';
 
 const cursor = (transactionId: number, position: number) => ({ transactionId: String(transactionId), position: String(position) });
 
@@ -42,39 +41,5 @@ describe('what a subscriber selects', () => {
     expect(selectDashboardUpdate(2026, 5)(update(2026, 6))).toBeNull();
     expect(selectDashboardUpdate(2026, null)(update(2026, 6))).toEqual(update(2026, 6));
     expect(selectDashboardUpdate(2026, null)(update(2025, 6))).toBeNull();
-  });
-
-  const message = { type: 'ExportThresholdExceeded', schemaVersion: 1, position: '81', occurredAt: '2026-12-08T01:02:03.000Z' };
-  const data = { countryCode: 'CN', hsCode: '8542310000', period: '2026-06', valueUsd: '2500000.00', thresholdUsd: '1000000.00' };
-
-  it('given an ExportThresholdExceeded message, then an open threshold alert with its figures and its position', () => {
-    expect(thresholdAlert({ ...message, data })).toEqual({
-      kind: 'THRESHOLD_EXCEEDED',
-      countryCode: 'CN',
-      hsCode: '8542310000',
-      period: '2026-06',
-      value: '2500000.00',
-      threshold: '1000000.00',
-      status: 'OPEN',
-      position: '81',
-      raisedAt: '2026-12-08T01:02:03.000Z',
-    });
-    expect(thresholdAlert({ ...message, data: { ...data, valueUsd: 2500000 } })).toBeNull();
-    expect(thresholdAlert({ ...message, type: 'ExportStatisticRecorded', data })).toBeNull();
-  });
-
-  it.each([
-    [{}, true],
-    [{ countryCode: 'CN', hsPrefix: '8542' }, true],
-    [{ hsPrefix: '85423' }, true],
-    [{ hsPrefix: '87' }, false],
-    [{ countryCode: 'JP' }, false],
-    [{ year: 2026, month: 6 }, true],
-    [{ year: 2026 }, true],
-    [{ year: 2026, month: 7 }, false],
-    [{ kinds: ['THRESHOLD_EXCEEDED'] as const }, true],
-  ])('given the filter %j, then the alert passes: %s', (filter, passes) => {
-    const alert = thresholdAlert({ ...message, data }) as ExportAlert;
-    expect(selectExportAlert(filter)(alert)).toEqual(passes ? alert : null);
   });
 });

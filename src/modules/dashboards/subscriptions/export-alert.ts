@@ -1,20 +1,28 @@
-import { decodeStatisticMessage, STATISTIC_MESSAGE_TYPES } from '../../statistics';
+import type { AlertNotice } from '../projections/alerts/alert-document';
 
 export const EXPORT_ALERTS = 'exportAlerts';
 
-export type ExportAlertKind = 'THRESHOLD_EXCEEDED';
+export type ExportAlertKind = 'THRESHOLD_EXCEEDED' | 'ANOMALY';
 export type ExportAlertStatus = 'OPEN' | 'CLOSED';
+export type ExportAlertChange = 'RAISED' | 'UPDATED' | 'CLOSED';
 
-/** An alert as it is raised: close to the alerts read model's document, plus the event that raised it. */
+/** An alert of the alerts read model as a write changed it (schema.graphql, ExportAlert). */
 export interface ExportAlert {
+  /** The alerts read model's id (`alerts` query). */
+  readonly id: string;
   readonly kind: ExportAlertKind;
+  readonly change: ExportAlertChange;
+  /** Anomalies: RISE or DROP; null for threshold alerts. */
+  readonly direction: 'RISE' | 'DROP' | null;
   readonly countryCode: string;
   readonly hsCode: string;
   readonly period: string;
   readonly value: string;
-  readonly threshold: string;
+  readonly threshold: string | null;
+  readonly yearAgo: string | null;
+  readonly trailingMean: string | null;
   readonly status: ExportAlertStatus;
-  /** Log position of the event that raised it: a client seeing it twice (a redelivery) can tell. */
+  /** A log position the change reflects: a query at it reads the alert as it is here. */
   readonly position: string;
   readonly raisedAt: string;
 }
@@ -27,21 +35,26 @@ export interface ExportAlertFilter {
   readonly month?: number | null;
 }
 
-/** The alert an `ExportThresholdExceeded` message raises, or null when it is not one (or not of a known shape). */
-export function thresholdAlert(message: { type: string; schemaVersion: number; position: string; occurredAt: string; data: unknown }): ExportAlert | null {
-  const decoded = decodeStatisticMessage(message.type, message.schemaVersion, message.data);
-  if (!decoded.ok || decoded.message.type !== STATISTIC_MESSAGE_TYPES.thresholdExceeded) return null;
-  const { countryCode, hsCode, period, valueUsd, thresholdUsd } = decoded.message.data;
+const CHANGES = { AlertRaised: 'RAISED', AlertUpdated: 'UPDATED', AlertClosed: 'CLOSED' } as const;
+
+/** What subscribers hear of a notice: the alert as written, and what the write did to it. */
+export function exportAlertOf({ type, id, alert, position }: AlertNotice): ExportAlert {
   return {
-    kind: 'THRESHOLD_EXCEEDED',
-    countryCode,
-    hsCode,
-    period,
-    value: valueUsd,
-    threshold: thresholdUsd,
-    status: 'OPEN',
-    position: message.position,
-    raisedAt: message.occurredAt,
+    id,
+    kind: alert.kind === 'threshold' ? 'THRESHOLD_EXCEEDED' : 'ANOMALY',
+    change: CHANGES[type],
+    direction: alert.kind === 'anomaly-rise' ? 'RISE' : alert.kind === 'anomaly-drop' ? 'DROP' : null,
+    countryCode: alert.countryCode,
+    hsCode: alert.hsCode,
+    period: alert.period,
+    value: alert.valueUsd,
+    threshold: alert.thresholdUsd,
+    yearAgo: alert.yearAgoUsd,
+    trailingMean: alert.trailingMeanUsd,
+    status: alert.status === 'open' ? 'OPEN' : 'CLOSED',
+    // Only marks made before positions were kept lack one; every position is at or past 0.
+    position: position ?? '0',
+    raisedAt: alert.openedAt,
   };
 }
 

@@ -93,7 +93,7 @@ export class SummaryFlusher {
       for (;;) {
         let round = new Map<string, LogCursor | null>();
         const taken = await this.dirty.take(upTo, PERIODS_PER_ROUND, async (rows, newest) => {
-          await this.recompute(rows);
+          await this.recompute(rows, newest);
           round = liveMonths(rows, newest);
         });
         // Only once the round committed: a round that failed stays queued and says nothing.
@@ -106,10 +106,11 @@ export class SummaryFlusher {
     }
   }
 
-  private async recompute(rows: readonly DirtyRow[]): Promise<void> {
+  private async recompute(rows: readonly DirtyRow[], newest: readonly NewestMark[]): Promise<void> {
     for (const [target, touched] of byTarget(rows)) {
+      const through = newest.filter((mark) => mark.target === target).reduce<LogCursor | null>((later, mark) => laterCursor(later, mark), null);
       try {
-        await this.summaries.recomputeFromFacts(targetIndexes(this.prefix, target), touched);
+        await this.summaries.recomputeFromFacts(targetIndexes(this.prefix, target), touched, through?.position ?? null);
       } catch (error) {
         // A generation dropped after a rebuild: nothing left to keep up to date there.
         if (!(error instanceof errors.ResponseError && error.body?.error?.type === 'index_not_found_exception')) throw error;

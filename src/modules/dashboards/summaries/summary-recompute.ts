@@ -51,13 +51,16 @@ export class SummaryRecompute {
    * summaries were queued become searchable here, before any summary's seq_no is read, the order
    * compare-and-set relies on. Returns the conflicts retried.
    */
-  async recomputeFromFacts(indexes: IndexSet, touched: TouchedScopes): Promise<number> {
+  async recomputeFromFacts(indexes: IndexSet, touched: TouchedScopes, position: string | null = null): Promise<number> {
     await this.client.indices.refresh({ index: indexes.facts });
-    return this.recompute(indexes, touched);
+    return this.recompute(indexes, touched, position);
   }
 
-  /** Monthly documents first, then the year summaries they are part of. Returns the conflicts retried. */
-  async recompute(indexes: IndexSet, touched: TouchedScopes): Promise<number> {
+  /**
+   * Monthly documents first, then the year summaries they are part of. Returns the conflicts
+   * retried. `position`: the newest event the touched summaries were queued for (alerts carry it).
+   */
+  async recompute(indexes: IndexSet, touched: TouchedScopes, position: string | null = null): Promise<number> {
     if (touched.isEmpty) return 0;
     const periods = touched.periods();
     let retries = await this.untilWritten((pending) => this.writeMonths(indexes, pending), periods);
@@ -67,7 +70,7 @@ export class SummaryRecompute {
     // Threshold alerts are written with their batch's facts, before its summaries are queued: this
     // refresh is what makes them searchable by the time a watermark behind them is checkpointed.
     await refresh(this.client, [indexes['country-summaries'], indexes['product-summaries'], indexes.alerts]);
-    await this.anomalies?.evaluate(indexes, touched);
+    await this.anomalies?.evaluate(indexes, touched, position);
     return retries;
   }
 

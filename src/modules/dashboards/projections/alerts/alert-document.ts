@@ -42,14 +42,20 @@ export function alertId(kind: AlertKind, period: string, scope: string): string 
  * projection returns these and never sends anything itself. A raise and a close within one batch
  * cancel out and say nothing.
  */
-export type AlertNotice =
-  | { readonly type: 'AlertRaised'; readonly id: string; readonly alert: AlertDocument }
-  | { readonly type: 'AlertUpdated'; readonly id: string; readonly alert: AlertDocument }
-  | { readonly type: 'AlertClosed'; readonly id: string; readonly alert: AlertDocument };
+export type AlertNotice = {
+  readonly type: 'AlertRaised' | 'AlertUpdated' | 'AlertClosed';
+  readonly id: string;
+  readonly alert: AlertDocument;
+  /**
+   * A log position the write reflects: the newest event folded into a threshold alert, the newest
+   * event of the summary flush that evaluated an anomaly; null when unknown.
+   */
+  readonly position: string | null;
+};
 
 /** The notice for a document written over `before` (null: absent), or null when nobody needs to hear. */
-export function noticeOf(id: string, before: AlertDocument | null, after: AlertDocument): AlertNotice | null {
+export function noticeOf(id: string, before: AlertDocument | null, after: AlertDocument, position: string | null = null): AlertNotice | null {
   const wasOpen = before?.status === 'open';
-  if (after.status === 'open') return { type: wasOpen ? 'AlertUpdated' : 'AlertRaised', id, alert: after };
-  return wasOpen ? { type: 'AlertClosed', id, alert: after } : null;
+  if (after.status === 'open') return { type: wasOpen ? 'AlertUpdated' : 'AlertRaised', id, alert: after, position };
+  return wasOpen ? { type: 'AlertClosed', id, alert: after, position } : null;
 }

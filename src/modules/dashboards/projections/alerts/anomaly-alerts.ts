@@ -18,6 +18,14 @@ export function anomalySettingsOf(config: { ALERT_ANOMALY_YOY_FACTOR: string; AL
   return { yoyFactor: config.ALERT_ANOMALY_YOY_FACTOR, meanFactor: config.ALERT_ANOMALY_MEAN_FACTOR, minUsd: config.ALERT_ANOMALY_MIN_USD };
 }
 
+/**
+ * Told after each evaluation: the notices of what it wrote, and `standing`: every anomaly alert of
+ * the evaluated pairs whose state it knows (written, or left as it was), open or closed. Alerts it
+ * lost to another writer are in neither; their next evaluation says. A report that throws fails
+ * the recomputation, whose marks then stay queued.
+ */
+export type AnomalyReport = (indexes: IndexSet, notices: readonly AlertNotice[], standing: ReadonlyMap<string, AlertDocument['status']>) => Promise<void>;
+
 /** The months to evaluate, each with the partners and chapters whose figures may have moved there. */
 type Targets = Map<string, { countries: Set<string>; chapters: Set<string> }>;
 
@@ -36,17 +44,18 @@ export class AnomalyAlerts {
     private readonly client: Client,
     private readonly settings: AnomalySettings,
     private readonly clock: () => Date,
-    /** Hears what changed; the wiring passes on only the live indexes' changes. */
-    private readonly report: (indexes: IndexSet, notices: readonly AlertNotice[]) => Promise<void> = async () => undefined,
+    /** Hears what changed and where each evaluated alert stands; the wiring passes on only the live indexes'. */
+    private readonly report: AnomalyReport = async () => undefined,
   ) {}
 
-  async evaluate(indexes: IndexSet, touched: TouchedScopes): Promise<void> {
+  /** `position`: the newest event the recomputed summaries reflect, carried by the notices. */
+  async evaluate(indexes: IndexSet, touched: TouchedScopes, position: string | null = null): Promise<void> {
     let pending = this.targets(touched);
     for (let attempt = 1; pending.size > 0; attempt++) {
       if (attempt > MAX_ATTEMPTS) throw new Error(`anomaly alerts still contended after ${MAX_ATTEMPTS} attempts; the batch will be retried`);
       if (attempt > 1) await sleep(Math.random() * 20 * attempt);
-      const { lost, notices } = await this.evaluateOnce(indexes, pending);
-      if (notices.length > 0) await this.report(indexes, notices);
+      const { lost, notices, standing } = await this.evaluateOnce(indexes, pending, position);
+      if (notices.length > 0 || standing.size > 0) await this.report(indexes, notices, standing);
       pending = new Map([...pending].filter(([period]) => lost.has(period)));
     }
   }
@@ -71,15 +80,21 @@ export class AnomalyAlerts {
     return targets;
   }
 
-  private async evaluateOnce(indexes: IndexSet, targets: Targets): Promise<{ lost: Set<string>; notices: AlertNotice[] }> {
+  private async evaluateOnce(
+    indexes: IndexSet,
+    targets: Targets,
+    position: string | null,
+  ): Promise<{ lost: Set<string>; notices: AlertNotice[]; standing: Map<string, AlertDocument['status']> }> {
     await refresh(this.client, [indexes.alerts]);
     const stored = await this.storedAlerts(indexes.alerts, targets);
     const figures = await readPairMonths(this.client, indexes.facts, monthsNeeded(targets), unionOf(targets));
     const now = this.clock().toISOString();
     const ops: (WriteOp & { before: AlertDocument | null; after: AlertDocument; period: string })[] = [];
+    const standing = new Map<string, AlertDocument['status']>();
     for (const [period, { countries, chapters }] of targets) {
       const wanted = this.anomaliesOf(period, figures, countries, chapters, now);
       const held = stored.get(period) ?? new Map<string, VersionedDocument<AlertDocument>>();
+      for (const [id, current] of held) standing.set(id, current.source.status);
       for (const [id, fresh] of wanted) {
         const current = held.get(id);
         const after = current?.source.status === 'open' ? { ...fresh, openedAt: current.source.openedAt } : fresh;
@@ -97,10 +112,15 @@ export class AnomalyAlerts {
     const refused = new Set(conflicts);
     const lost = new Set(ops.filter((op) => refused.has(opKey(op.index, op.id))).map((op) => op.period));
     const notices = ops.flatMap((op) => {
-      const notice = refused.has(opKey(op.index, op.id)) ? null : noticeOf(op.id, op.before, op.after);
+      if (refused.has(opKey(op.index, op.id))) {
+        standing.delete(op.id);
+        return [];
+      }
+      standing.set(op.id, op.after.status);
+      const notice = noticeOf(op.id, op.before, op.after, position);
       return notice ? [notice] : [];
     });
-    return { lost, notices };
+    return { lost, notices, standing };
   }
 
   /** The anomalies that hold in `period` among the pairs that have a fact there, by alert id. */

@@ -23,20 +23,25 @@ export async function projectThresholdAlerts(client: Client, indexes: IndexSet, 
   }
   if (streams.size === 0) return [];
   const stored = await multiGet<AlertDocument>(client, indexes.alerts, [...streams.keys()]);
-  const changed: { id: string; before: AlertDocument | null; after: AlertDocument }[] = [];
+  const changed: { id: string; before: AlertDocument | null; after: AlertDocument; position: string | null }[] = [];
   for (const [id, stream] of streams) {
     const before = stored.get(id)?.source ?? null;
-    const ordered = [...stream].sort((a, b) => a.streamVersion - b.streamVersion);
-    const after = ordered.reduce<AlertDocument | null>((alert, event) => evolveThresholdAlert(alert, event) ?? alert, before);
-    if (after && after !== before) changed.push({ id, before, after });
+    let after = before;
+    let position: string | null = null;
+    for (const event of [...stream].sort((a, b) => a.streamVersion - b.streamVersion)) {
+      const next = evolveThresholdAlert(after, event);
+      if (next) [after, position] = [next, event.position];
+    }
+    if (after && after !== before) changed.push({ id, before, after, position });
   }
   const { written } = await bulkWrite(
     client,
     changed.map(({ id, after }) => ({ index: indexes.alerts, id, document: after, version: { value: after.streamVersion!, type: 'external' as const } })),
   );
   const landed = new Set(written);
-  return changed.flatMap(({ id, before, after }) => {
-    const notice = landed.has(opKey(indexes.alerts, id)) ? noticeOf(id, before, after) : null;
+  // A redelivered event is refused (409) and says nothing: only what this write changed is news.
+  return changed.flatMap(({ id, before, after, position }) => {
+    const notice = landed.has(opKey(indexes.alerts, id)) ? noticeOf(id, before, after, position) : null;
     return notice ? [notice] : [];
   });
 }
