@@ -1,20 +1,14 @@
 import { Pool } from 'pg';
 import { countryScope, productScope, TouchedScopes } from '../../src/modules/dashboards/domain/summary-scopes';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
-import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
 import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
 import { SummaryFlusher } from '../../src/modules/dashboards/summaries/summary-flusher';
-import { RebuildRuns } from '../../src/modules/dashboards/rebuild/rebuild-runs';
 import { EVENT_LOG_ROW_COLUMNS, toStoredEvent, type EventLogRow } from '../../src/platform/event-log/event-log.row';
-import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
-import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { toEnvelope } from '../../src/platform/messaging/wire/event-envelope';
 import { eventually, sleep } from '../support/delivery-harness';
-import { deleteNotifications, notificationSettings, publishNotifiable, SMTP_PASSWORD, startNotifyingApp } from '../support/notification-app';
+import { notificationSettings, publishNotifiable, rebuildToCompletion, SMTP_PASSWORD, startNotifyingApp, stopNotifyingApp } from '../support/notification-app';
 import { SmtpReceiver, WebhookReceiver } from '../support/notification-receivers';
-import { deleteRelayState } from '../support/relay-state';
 import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
-import { graphql, stopTestApp, type startTestApp } from '../support/test-app';
+import { graphql, type startTestApp } from '../support/test-app';
 import { testConfig } from '../support/test-config';
 
 const SUBJECT = 'Exports to VN of HS chapter 09 in 2026-01 rose to USD 5000.00 (USD 1000.00 a year earlier, USD 1000.00 a month over the year before)';
@@ -63,16 +57,9 @@ describe('anomaly notifications (int)', () => {
   });
 
   afterAll(async () => {
-    const { config, db } = harness;
-    await deleteNotifications(db, config.BROKER_PREFIX);
+    const { db } = harness;
     await deleteStatistics(db, created);
-    await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
-    await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
-    await new RebuildRuns(db, config.ES_INDEX_PREFIX).deleteAll();
-    await harness.app.get(ReadModelIndexManager).deleteAll();
-    await deleteRelayState(db, config.RELAY_NAME);
-    await stopTestApp(harness);
-    await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
+    await stopNotifyingApp(harness);
     await admin.end();
     await webhook.stop();
     await smtp.stop();
@@ -110,14 +97,7 @@ describe('anomaly notifications (int)', () => {
 
   it('asks for nothing during a rebuild, nor when the rebuilt (still open) alert is recomputed after the swap', async () => {
     const before = { posts: posts().length, mails: mails().length };
-    const rebuild = await graphql(harness.app, 'mutation { rebuildReadModel { status } }');
-    expect(rebuild.body).toEqual({ data: { rebuildReadModel: { status: 'RUNNING' } } });
-    expect(
-      await eventually(async () => {
-        const progress = await graphql(harness.app, '{ rebuildProgress { status } }');
-        return (progress.body as { data: { rebuildProgress: { status: string } } }).data.rebuildProgress.status === 'COMPLETED';
-      }, 60_000, 500),
-    ).toBe(true);
+    expect(await rebuildToCompletion(harness, 60_000)).toBe(true);
     await recomputeJanuary();
     await sleep(3000);
     const rebuilt = await graphql(harness.app, '{ alerts(year: 2026, month: 1, kind: ANOMALY_RISE, country: "VN") { edges { node { id status } } } }');

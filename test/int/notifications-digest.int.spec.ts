@@ -1,17 +1,11 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { RecordExportStatisticsBatchCommand } from '../../src/modules/statistics';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
-import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
-import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
-import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
-import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
 import { eventually, sleep } from '../support/delivery-harness';
-import { deleteNotifications, notificationSettings, SMTP_PASSWORD, startNotifyingApp } from '../support/notification-app';
+import { notificationSettings, SMTP_PASSWORD, startNotifyingApp, stopNotifyingApp } from '../support/notification-app';
 import { SmtpReceiver, WebhookReceiver } from '../support/notification-receivers';
-import { deleteRelayState } from '../support/relay-state';
 import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
-import { stopTestApp, type startTestApp } from '../support/test-app';
+import { type startTestApp } from '../support/test-app';
 import { testConfig } from '../support/test-config';
 
 const ALERTS = 3000;
@@ -37,15 +31,9 @@ describe('notification digests (int)', () => {
   });
 
   afterAll(async () => {
-    const { config, db } = harness;
-    await deleteNotifications(db, config.BROKER_PREFIX);
+    const { db } = harness;
     await deleteStatistics(db, items.map(keyOf));
-    await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
-    await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
-    await harness.app.get(ReadModelIndexManager).deleteAll();
-    await deleteRelayState(db, config.RELAY_NAME);
-    await stopTestApp(harness);
-    await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
+    await stopNotifyingApp(harness);
     await admin.end();
     await webhook.stop();
     await smtp.stop();

@@ -4,12 +4,6 @@ import { decideJob, newJobProgress } from '../../src/modules/customs-import/doma
 import { MonthRange } from '../../src/modules/customs-import';
 import { Period } from '../../src/kernel/period';
 import { NotificationStore } from '../../src/modules/notifications/infrastructure/notification-store';
-import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
-import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
-import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
-import { RebuildRuns } from '../../src/modules/dashboards/rebuild/rebuild-runs';
-import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
-import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
 import { runToExit } from '../support/app-process';
 import { eventually, sleep } from '../support/delivery-harness';
 import {
@@ -18,11 +12,12 @@ import {
   notificationSettings,
   publishNotifiable,
   SMTP_PASSWORD,
+  rebuildToCompletion,
   startNotifyingApp,
+  stopNotifyingApp,
   WEBHOOK_SECRET_PATH,
 } from '../support/notification-app';
 import { SmtpReceiver, WebhookReceiver } from '../support/notification-receivers';
-import { deleteRelayState } from '../support/relay-state';
 import { deleteCustomsImportState } from '../support/live-test-app';
 import { aStatisticInput, deleteStatistics, keyOf } from '../support/statistic-builders';
 import { graphql, stopTestApp, type startTestApp } from '../support/test-app';
@@ -76,17 +71,10 @@ describe('notifications (int)', () => {
 
   afterAll(async () => {
     const { config } = harness;
-    await deleteNotifications(db, config.BROKER_PREFIX);
     await deleteStatistics(db, statisticKeys);
     await db.query(`delete from event_log where stream_id like 'customs-import:%' and metadata->>'correlationId' = 'notify-test-import'`);
     await db.query(`delete from customs_import where correlation_id = 'notify-test-import'`);
-    await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
-    await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
-    await new RebuildRuns(db, config.ES_INDEX_PREFIX).deleteAll();
-    await harness.app.get(ReadModelIndexManager).deleteAll();
-    await deleteRelayState(db, config.RELAY_NAME);
-    await stopTestApp(harness);
-    await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
+    await stopNotifyingApp(harness);
     // The CLI's processes declare the import's work queues under the prefix when they start.
     await deleteCustomsImportState(admin, config);
     await admin.end();
@@ -261,14 +249,7 @@ describe('notifications (int)', () => {
     const before = { posts: webhook.posts.length, mails: smtp.mails.length };
 
     await publishNotifiable(harness.config, [replayed], { replay: true });
-    const rebuild = await graphql(harness.app, 'mutation { rebuildReadModel { status } }');
-    expect(rebuild.body).toEqual({ data: { rebuildReadModel: { status: 'RUNNING' } } });
-    expect(
-      await eventually(async () => {
-        const progress = await graphql(harness.app, '{ rebuildProgress { status } }');
-        return (progress.body as { data: { rebuildProgress: { status: string } } }).data.rebuildProgress.status === 'COMPLETED';
-      }, 50_000, 500),
-    ).toBe(true);
+    expect(await rebuildToCompletion(harness, 50_000)).toBe(true);
     await quiet();
 
     expect({ posts: webhook.posts.length, mails: smtp.mails.length }).toEqual(before);

@@ -4,9 +4,15 @@ import type { Pool } from 'pg';
 import { toEnvelope, type EventEnvelope } from '../../src/platform/messaging/wire/event-envelope';
 import { publishOptions } from '../../src/platform/messaging/wire/message-headers';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
+import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
+import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
+import { ProjectionCheckpoints } from '../../src/modules/dashboards/freshness/projection-checkpoints';
+import { RebuildRuns } from '../../src/modules/dashboards/rebuild/rebuild-runs';
+import { DirtySummaries } from '../../src/modules/dashboards/summaries/dirty-summaries';
+import { eventually } from './delivery-harness';
 import type { AppConfig } from '../../src/config/app-config';
-import { startCheckpointAtHead } from './relay-state';
-import { startTestApp } from './test-app';
+import { deleteRelayState, startCheckpointAtHead } from './relay-state';
+import { graphql, startTestApp, stopTestApp } from './test-app';
 import { uniqueName } from './test-config';
 import type { SmtpReceiver, WebhookReceiver } from './notification-receivers';
 
@@ -51,6 +57,37 @@ export async function startNotifyingApp(db: Pool, settings: Record<string, strin
   // What listen() does in production: the components' log lines go out from now on, not into a buffer.
   harness.app.flushLogs();
   return harness;
+}
+
+type NotifyingApp = Awaited<ReturnType<typeof startNotifyingApp>>;
+
+/**
+ * Undoes what startNotifyingApp and the app did under its prefixes: deliveries, read-model state
+ * and indexes, the relay's checkpoint, the app itself, then its broker topology. The test's own
+ * rows (statistics, imports) are the test's to delete first.
+ */
+export async function stopNotifyingApp(harness: NotifyingApp): Promise<void> {
+  const { config, db } = harness;
+  await deleteNotifications(db, config.BROKER_PREFIX);
+  await new ProjectionCheckpoints(db, config.ES_INDEX_PREFIX).deleteAll();
+  await new DirtySummaries(db, config.ES_INDEX_PREFIX).deleteAll();
+  await new RebuildRuns(db, config.ES_INDEX_PREFIX).deleteAll();
+  await harness.app.get(ReadModelIndexManager).deleteAll();
+  await deleteRelayState(db, config.RELAY_NAME);
+  await stopTestApp(harness);
+  await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config));
+}
+
+/** Starts a rebuild through GraphQL and answers whether it completed within `timeoutMs`. */
+export async function rebuildToCompletion(harness: NotifyingApp, timeoutMs: number): Promise<boolean> {
+  const started = await graphql(harness.app, 'mutation { rebuildReadModel { status } }');
+  if ((started.body as { data?: { rebuildReadModel?: { status: string } } }).data?.rebuildReadModel?.status !== 'RUNNING') {
+    throw new Error(`the rebuild did not start: ${JSON.stringify(started.body)}`);
+  }
+  return eventually(async () => {
+    const progress = await graphql(harness.app, '{ rebuildProgress { status } }');
+    return (progress.body as { data: { rebuildProgress: { status: string } } }).data.rebuildProgress.status === 'COMPLETED';
+  }, timeoutMs, 500);
 }
 
 export function aThresholdEnvelope(key: string, version = 1): EventEnvelope {
