@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Pool } from 'pg';
 import { Period } from '../../src/kernel/period';
-import { countryNamesOf, productNamesOf, type ProductNames } from '../../src/modules/dashboards/domain/denormalized-names';
+import { factCountryOf, productNamesOf, type ProductNames } from '../../src/modules/dashboards/domain/denormalized-names';
 import { bulkWrite } from '../../src/modules/dashboards/elasticsearch/es-bulk';
 import type { IndexSet } from '../../src/modules/dashboards/elasticsearch/read-model-indexes';
 import { ReadModelLookups } from '../../src/modules/dashboards/projections/read-model-lookups';
@@ -121,7 +121,7 @@ async function namesOfUniverse(client: Client, indexes: IndexSet, universe: Synt
   const countries = await lookups.countries(indexes.countries, universe.countries);
   const codeNames = await lookups.codeNames(indexes.products, universe.codes);
   const products = new Map<string, ProductNames>(universe.codes.map((code) => [code, productNamesOf(code, codeNames)]));
-  const countryNames = new Map([...countries].map(([code, view]) => [code, countryNamesOf(view)]));
+  const countryNames = new Map([...countries].map(([code, view]) => [code, factCountryOf(view)]));
   return (fact) => ({ country: countryNames.get(fact.countryCode)!, product: products.get(fact.hsCode)! });
 }
 

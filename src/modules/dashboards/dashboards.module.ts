@@ -2,6 +2,12 @@ import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nes
 import { WatermarkModule } from '../../platform/relay/watermark.module';
 import { RebuildReadModelHandler } from './commands/rebuild-read-model/rebuild-read-model.handler';
 import { RebuildReadModelResolver } from './commands/rebuild-read-model/rebuild-read-model.resolver';
+import { ArchiveCountryFactsHandler } from './commands/archive-country-facts/archive-country-facts.handler';
+import { RestoreCountryFactsHandler } from './commands/restore-country-facts/restore-country-facts.handler';
+import { CountryArchive } from './projections/facts/country-archive';
+import { RecalculateCountryDashboardsHandler } from './commands/recalculate-country-dashboards/recalculate-country-dashboards.handler';
+import { RecalculationWatchHost } from './recalculation-watch.host';
+import { ProcessManagerModule } from '../../platform/process-manager/process-manager.module';
 import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
 import { ReadModelLifecycle } from './read-model-lifecycle.host';
 import { readModelProviders } from './read-model.providers';
@@ -37,7 +43,7 @@ import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.
 
 /** The read side: Elasticsearch projections fed by the consumers, the dashboard queries, and rebuilds. */
 @Module({
-  imports: [WatermarkModule],
+  imports: [WatermarkModule, ProcessManagerModule],
   providers: [
     ...readModelProviders,
     ReadModelLifecycle,
@@ -69,6 +75,11 @@ import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.
     DashboardUpdatedResolver,
     ExportAlertsResolver,
     ThresholdAlertsMessageHandler,
+    CountryArchive,
+    ArchiveCountryFactsHandler,
+    RestoreCountryFactsHandler,
+    RecalculateCountryDashboardsHandler,
+    RecalculationWatchHost,
   ],
   exports: [ReadModelProjection, ReadModelIndexManager, ReadModelRebuilder],
 })

@@ -33,6 +33,7 @@ import { AnomalyAlerts, anomalySettingsOf } from './projections/alerts/anomaly-a
 import { ALERT_NOTICES, SILENT_ALERT_NOTICES, type AlertNotices } from './projections/alerts/alert-notices';
 import { LiveUpdates } from '../../platform/live/live-updates';
 import { DashboardUpdatesPublisher } from './subscriptions/dashboard-updates.publisher';
+import { RecalculationWaits } from './recalculation/recalculation-waits';
 
 /** The read model's collaborators are plain classes (the CLI builds them without Nest); these wire them. */
 export const readModelProviders: Provider[] = [
@@ -70,6 +71,7 @@ export const readModelProviders: Provider[] = [
       ),
   },
   { provide: EventLogReplay, inject: [PG_POOL], useFactory: (pool: Pool) => new EventLogReplay(pool) },
+  { provide: RecalculationWaits, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new RecalculationWaits(pool, c.ES_INDEX_PREFIX) },
   { provide: DirtySummaries, inject: [PG_POOL, APP_CONFIG], useFactory: (pool: Pool, c: AppConfig) => new DirtySummaries(pool, c.ES_INDEX_PREFIX) },
   {
     provide: SummaryRecompute,

@@ -7,6 +7,7 @@ import { NotificationOperations } from './notification-operations';
 import { NotificationsHost } from './notifications.host';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationGauges } from './infrastructure/notification-gauges';
+import { AdministratorNoticeHandler } from './sources/administrator-notice.handler';
 
 /** Notifications (ADR 0009): the consumer and dispatcher, and the operators' API over parked ones. */
 @Module({
@@ -17,6 +18,7 @@ import { NotificationGauges } from './infrastructure/notification-gauges';
     NotificationsHost,
     NotificationsResolver,
     NotificationGauges,
+    AdministratorNoticeHandler,
   ],
   exports: [NotificationOperations],
 })

@@ -2,7 +2,7 @@ import type { SqlPool } from '../database/pg-pool';
 import { backoffDelay } from '../concurrency/backoff';
 import type { EventMetadata } from '../event-log/event-log.types';
 import type { ProcessRunner } from './process-runner';
-import type { ProcessCommand } from './process.types';
+import { processCommandMetadata, type ProcessCommand } from './process.types';
 
 export interface ProcessWorkSettings {
   /** How long a claimed deadline or command is this instance's before another may take it over. */
@@ -72,7 +72,7 @@ export class ProcessWork {
   }
 
   private async dispatch(command: DueCommand): Promise<void> {
-    const metadata: EventMetadata = { correlationId: command.correlationId, causationId: command.processId, actor: `process:${command.processType}` };
+    const metadata = processCommandMetadata(command.processId, command.processType, command.correlationId);
     const messageId = command.reissues === 0 ? `command:${command.seq}` : `command:${command.seq}:${command.reissues}`;
     let result: unknown;
     try {

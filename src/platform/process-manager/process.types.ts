@@ -134,6 +134,22 @@ export interface DecideContext {
   readonly processId: string;
 }
 
+const PROCESS_ACTOR = 'process:';
+
+/** The metadata of a command a process sends: its correlation id, the process as causation and actor. */
+export function processCommandMetadata(processId: string, processType: string, correlationId: string): EventMetadata {
+  return { correlationId, causationId: processId, actor: `${PROCESS_ACTOR}${processType}` };
+}
+
+/**
+ * Which process sent a command, from its metadata; null when no process did. A handler that
+ * answers later by signal (ProcessManagerHost.signal) needs the type; the id names its answer.
+ */
+export function issuingProcess(metadata: EventMetadata): { readonly type: string; readonly id: string } | null {
+  if (!metadata.actor.startsWith(PROCESS_ACTOR) || !metadata.causationId) return null;
+  return { type: metadata.actor.slice(PROCESS_ACTOR.length), id: metadata.causationId };
+}
+
 /** Ignoring an input is a decision too: the same state, nothing to do. */
 export function unchanged<S>(state: S): ProcessDecision<S> {
   return { state, commands: [], deadlines: [], cancelDeadlines: [] };

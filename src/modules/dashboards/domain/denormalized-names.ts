@@ -70,6 +70,21 @@ export function countryNamesOf(view: CountryView): CountryNames {
   return pick(view, COUNTRY_NAME_FIELDS);
 }
 
+/**
+ * What a fact carries of its country: the names, and whether the country's facts are archived
+ * (left out of every default query; `includeArchived` and Kibana's data view still reach them). A
+ * fact is archived exactly while its country is inactive in the countries read model, which the
+ * log's CountryDeactivated and CountryActivated decide: a rebuild reproduces it, and a fact
+ * projected for an archived country is archived from the start.
+ */
+export interface FactCountry extends CountryNames {
+  readonly archived: boolean;
+}
+
+export function factCountryOf(view: CountryView): FactCountry {
+  return { ...countryNamesOf(view), archived: !view.active };
+}
+
 /** The hierarchy names of an HS code from the names of its chapter, heading, subheading and itself. */
 export function productNamesOf(hsCode: string, names: (code: string) => CodeNames): ProductNames {
   const own = names(hsCode);

@@ -1,4 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
+import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
 import {
   aliasSet,
   generationOf,
@@ -34,7 +35,9 @@ export class ReadModelIndexManager {
       await this.createIndex(name, generationSet(this.prefix, 1)[name], { withAlias: true });
       created.push(name);
     }
-    return { created, stale: await this.staleMappings() };
+    const stale = await this.staleMappings();
+    for (const name of stale) await this.addNewFields(name, current.get(name)!);
+    return { created, stale };
   }
 
   /** The concrete index each alias points to now. */
@@ -115,6 +118,16 @@ export class ReadModelIndexManager {
       const type = (error as { body?: { error?: { type?: string } } }).body?.error?.type;
       if (type !== 'resource_already_exists_exception') throw error;
     }
+  }
+
+  /**
+   * A field added to a mapping (the facts' `archived`) is added to the live index too: its mapping
+   * is strict, so until the rebuild an instance of the new version would otherwise have every
+   * document it writes refused. A change that is not an addition fails here and waits for the rebuild.
+   */
+  private async addNewFields(name: ReadModelIndex, index: string): Promise<void> {
+    const { properties } = indexDefinition(name).mappings as Pick<MappingTypeMapping, 'properties'>;
+    await this.client.indices.putMapping({ index, properties }).catch(() => undefined);
   }
 
   private async staleMappings(): Promise<ReadModelIndex[]> {

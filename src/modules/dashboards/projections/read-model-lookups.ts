@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { loadCountryReference, loadHsNomenclature, type CountryReference, type HsNomenclature, type ReferenceCountry } from '../../reference-data';
 import type { StatisticKeyFields } from '../../statistics';
-import { countryNamesOf, productNamesOf, type CodeNames, type CountryNames, type CountryView, type ProductNames } from '../domain/denormalized-names';
+import { factCountryOf, productNamesOf, type CodeNames, type CountryView, type FactCountry, type ProductNames } from '../domain/denormalized-names';
 import type { FactNames } from './facts/fact.projector';
 import type { IndexSet } from '../elasticsearch/read-model-indexes';
 import { countryViewOf, fromReference, type CountryDocument } from './countries/country.projector';
@@ -18,7 +18,7 @@ let nomenclature: HsNomenclature | undefined;
  */
 interface NamesCache {
   readonly version: string;
-  readonly countries: Map<string, CountryNames>;
+  readonly countries: Map<string, FactCountry>;
   readonly products: Map<string, ProductNames>;
 }
 
@@ -42,7 +42,7 @@ export class ReadModelLookups {
     const newCountries = [...new Set(facts.map((fact) => fact.countryCode))].filter((code) => !countries.has(code));
     const newCodes = [...new Set(facts.map((fact) => fact.hsCode))].filter((code) => !products.has(code));
     const [views, codeNames] = await Promise.all([this.countries(indexes.countries, newCountries), this.codeNames(indexes.products, newCodes)]);
-    for (const [code, view] of views) countries.set(code, countryNamesOf(view));
+    for (const [code, view] of views) countries.set(code, factCountryOf(view));
     for (const code of newCodes) products.set(code, productNamesOf(code, codeNames));
     return (fact) => ({ country: countries.get(fact.countryCode)!, product: products.get(fact.hsCode)! });
   }

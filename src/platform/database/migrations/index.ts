@@ -18,6 +18,7 @@ import { Migration20261207000400CustomsImportSurface } from './migration-2026120
 import { Migration20261208003000SummaryMarkPosition } from './migration-20261208003000-summary-mark-position';
 import { Migration20261208005000Processes } from './migration-20261208005000-processes';
 import { Migration20261208002000Notifications } from './migration-20261208002000-notifications';
+import { Migration20261209001000DashboardsRecalculationWait } from './migration-20261209001000-dashboards-recalculation-wait';
 import { Migration20261209002000ProcessCommandReissues } from './migration-20261209002000-process-command-reissues';
 
 export const migrationsList: MigrationObject[] = [
@@ -40,5 +41,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261208003000SummaryMarkPosition', class: Migration20261208003000SummaryMarkPosition },
   { name: 'Migration20261208005000Processes', class: Migration20261208005000Processes },
   { name: 'Migration20261208002000Notifications', class: Migration20261208002000Notifications },
+  { name: 'Migration20261209001000DashboardsRecalculationWait', class: Migration20261209001000DashboardsRecalculationWait },
   { name: 'Migration20261209002000ProcessCommandReissues', class: Migration20261209002000ProcessCommandReissues },
 ];

@@ -2,7 +2,7 @@ import { assertNever } from '../../../../kernel/domain-event';
 import { Period } from '../../../../kernel/period';
 import type { ProjectableEvent } from '../projectable-event';
 import { STATISTIC_MESSAGE_TYPES, type StatisticKeyFields, type StatisticMessage } from '../../../statistics';
-import type { CountryNames, ProductNames } from '../../domain/denormalized-names';
+import type { FactCountry, ProductNames } from '../../domain/denormalized-names';
 import { CENTS, displayNumber, GRAMS, toUnits } from '../../domain/exact-units';
 
 /**
@@ -20,7 +20,7 @@ export const FACT_EVENT_TYPES = [
 type FactEvent = Extract<StatisticMessage, { readonly type: (typeof FACT_EVENT_TYPES)[number] }>;
 
 /** One statistic in the `facts` index; `_id` is factId(), its ES version its stream version. */
-export interface FactDocument extends CountryNames, ProductNames {
+export interface FactDocument extends FactCountry, ProductNames {
   readonly key: string;
   readonly status: 'active' | 'retracted';
   readonly streamVersion: number;
@@ -42,7 +42,7 @@ export interface FactDocument extends CountryNames, ProductNames {
 }
 
 export interface FactNames {
-  readonly country: CountryNames;
+  readonly country: FactCountry;
   readonly product: ProductNames;
 }
 

@@ -1,9 +1,9 @@
 import { CHINA_NAMES, statisticEvents } from '../../../../../test/support/read-model-events';
-import type { CountryNames, ProductNames } from '../../domain/denormalized-names';
+import type { FactCountry, ProductNames } from '../../domain/denormalized-names';
 import { evolveFact, renameFact, type FactDocument, type FactNames } from './fact.projector';
 
 const KEY: [string, string, string] = ['CN', '8518309000', '2026-08'];
-const country: CountryNames = CHINA_NAMES;
+const country: FactCountry = { ...CHINA_NAMES, archived: false };
 const product: ProductNames = {
   productNameEn: null,
   productNameKo: null,
@@ -116,6 +116,15 @@ describe('evolveFact', () => {
 
   it('given an amount with more decimals than cents, when projected, then it is refused rather than rounded', () => {
     expect(() => evolveFact(null, statisticEvents.recorded(KEY, 1, '1.005', '1.000'), names)).toThrow('1.005 has more than 2 decimals');
+  });
+
+  it('given a country deactivated (its facts archived), when a statistic of it is recorded or the country comes back, then the fact follows the country', () => {
+    const archived = evolveFact(null, statisticEvents.recorded(KEY, 1, '10.00', '1.000'), { country: { ...country, archived: true }, product })!;
+
+    const restored = renameFact(archived, names);
+
+    expect(archived.archived).toBe(true);
+    expect(restored).toEqual({ ...archived, archived: false });
   });
 
   it('given new names, when a fact is renamed, then only the names change', () => {

@@ -20,7 +20,11 @@ const CODE_FILTERS = [
   ['subheading', 'subheadingCode', 6],
 ] as const;
 
-/** Facts of inactive countries are left out, as everywhere on the dashboards. */
+/**
+ * Facts of inactive countries are left out, as everywhere on the dashboards: archived facts, and
+ * (while the facts' flag catches up with a deactivation) those of countries the read model holds
+ * inactive. `includeArchived` reaches them all.
+ */
 @QueryHandler(GetStatisticFactsQuery)
 export class GetStatisticFactsHandler implements IQueryHandler<GetStatisticFactsQuery> {
   constructor(
@@ -35,12 +39,12 @@ export class GetStatisticFactsHandler implements IQueryHandler<GetStatisticFacts
     const first = checkPageSize(query.first, 50, 500);
     const after = decodeCursor(query.after, 1);
     const fresh = await this.freshness.waitFor(query.consistency);
-    const inactive = await inactiveCountries(this.es, this.indexes.countries);
+    const excluded = query.includeArchived ? [] : [{ term: { archived: true } }, { terms: { countryCode: await inactiveCountries(this.es, this.indexes.countries) } }];
     const response = await this.es.search<FactDocument>({
       index: this.indexes.facts,
       size: first + 1,
       track_total_hits: true,
-      query: { bool: { filter: filters, must_not: [{ terms: { countryCode: inactive } }] } },
+      query: { bool: { filter: filters, must_not: excluded } },
       sort: [{ key: 'asc' }],
       ...(after ? { search_after: after } : {}),
     });
@@ -90,5 +94,6 @@ function view(fact: FactDocument) {
     valueUsd: fromUnits(fact.valueUsdCents, CENTS),
     weightKg: fromUnits(fact.weightGrams, GRAMS),
     version: fact.streamVersion,
+    archived: fact.archived === true,
   };
 }

@@ -30,6 +30,7 @@ export interface StatisticFactView {
   readonly valueUsd: string;
   readonly weightKg: string;
   readonly version: number;
+  readonly archived: boolean;
 }
 
 export type StatisticFactsView = Connection<StatisticFactView> & { readonly fresh: boolean | null };
@@ -41,6 +42,8 @@ export class GetStatisticFactsQuery extends Query<StatisticFactsView> {
     readonly first: number | null,
     readonly after: string | null,
     readonly consistency: ReadConsistency | null,
+    /** Facts of deactivated countries too (archived: left out of every default query). */
+    readonly includeArchived = false,
   ) {
     super();
   }

@@ -15,7 +15,8 @@ export class GetStatisticFactsResolver {
     @Args('first') first: number | null,
     @Args('after') after: string | null,
     @Args('consistency') consistency: ReadConsistency | null,
+    @Args('includeArchived') includeArchived: boolean | null,
   ) {
-    return this.queries.execute(new GetStatisticFactsQuery(filter, first ?? null, after ?? null, consistency ?? null));
+    return this.queries.execute(new GetStatisticFactsQuery(filter, first ?? null, after ?? null, consistency ?? null, includeArchived === true));
   }
 }
