@@ -316,3 +316,56 @@ describe('retryProcessStep through GraphQL', () => {
     expect(await graphql(harness.app, `query($id: ID!) { process(id: $id) ${PROCESS_WITH_REISSUES} }`, { id })).toEqual(before);
   }, 40_000);
 });
+
+/**
+ * The process gauges on /metrics, read from PostgreSQL at the scrape. Processes of a type no
+ * definition handles (so no poller fires their deadlines) are put in place by hand; the figures
+ * expected are counted from what is inserted here.
+ */
+describe('process metrics on /metrics', () => {
+  const type = uniqueName('test-process-type');
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+
+  beforeAll(async () => {
+    harness = await startTestApp({ PROCESS_MANAGER_ENABLED: 'false' });
+  });
+
+  afterAll(async () => {
+    await harness.db.query('delete from process where type = $1', [type]);
+    await stopTestApp(harness);
+  });
+
+  /** A process of the test's type; `dueInMs`: a pending deadline that far from now (negative: past). */
+  async function aProcess(name: string, status: string, dueInMs: number | null): Promise<void> {
+    const id = `${type}:${name}`;
+    await harness.db.query(
+      `insert into process (id, type, key, status, state, version, correlation_id, started_at, updated_at, ended_at)
+       values ($1, $2, $1, $3, '{}', 1, 'e2e', now(), now(), case when $3 in ('running', 'compensating') then null else now() end)`,
+      [id, type, status],
+    );
+    if (dueInMs !== null) {
+      await harness.db.query(`insert into process_deadline (process_id, name, due_at) values ($1, 'complete-by', now() + make_interval(secs => $2::double precision / 1000))`, [id, dueInMs]);
+    }
+  }
+
+  it('counts processes by status, and as overdue the live ones whose deadline passed (beyond a few seconds of grace) and has not fired', async () => {
+    await aProcess('late', 'running', -60_000);
+    await aProcess('on-time', 'running', 60_000);
+    await aProcess('just-due', 'running', -1_000);
+    await aProcess('late-undoing', 'compensating', -60_000);
+    // An ended process's deadline never fires (the manager removes it); a row left over is not overdue.
+    await aProcess('ended', 'completed', -60_000);
+    await aProcess('compensated', 'compensated', null);
+
+    const metrics = (await harness.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const lines = metrics.split('\n').filter((line) => line.includes(`type="${type}"`));
+
+    expect(lines.sort()).toEqual([
+      `exportstats_processes_overdue{type="${type}"} 2`,
+      `exportstats_processes{type="${type}",status="compensated"} 1`,
+      `exportstats_processes{type="${type}",status="compensating"} 1`,
+      `exportstats_processes{type="${type}",status="completed"} 1`,
+      `exportstats_processes{type="${type}",status="running"} 3`,
+    ]);
+  }, 40_000);
+});
