@@ -18,6 +18,7 @@ import { TracingModule } from './platform/tracing/tracing.module';
 import { MessagingModule } from './platform/messaging/messaging.module';
 import { DeliveryModule } from './platform/delivery/delivery.module';
 import { ProcessManagerModule } from './platform/process-manager/process-manager.module';
+import { InstancesModule } from './platform/instances/instances.module';
 import { DashboardsModule } from './modules/dashboards';
 import { CustomsImportModule, CustomsImportScheduleModule, CustomsImportService, CustomsPublishedMonths } from './modules/customs-import';
 import { customsScheduleEnabled } from './config/customs-import-ops.config';
@@ -52,6 +53,7 @@ export class AppModule {
         ReferenceDataModule,
         DeliveryModule,
         ProcessManagerModule,
+        InstancesModule,
         // The dashboards' publication horizon is the latest month the customs import brought in (ADR 0007).
         DashboardsModule.register({ imports: [CustomsImportModule], publishedMonths: CustomsPublishedMonths }),
         CustomsImportModule,

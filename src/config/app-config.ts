@@ -164,6 +164,9 @@ const schema = z.object({
   // A deadline or command an instance claimed and did not finish (it died) is taken over after this.
   PROCESS_LEASE_MS: millis(100).default(30_000),
   PROCESS_COMMAND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // Live instances (platform/instances): each beats this often; one silent for the timeout has left.
+  INSTANCE_HEARTBEAT_MS: millis(100).default(2000),
+  INSTANCE_TIMEOUT_MS: millis(500).default(15_000),
   // Run the country-deactivation process (issue 14). Off until the dashboards and notifications
   // handle its commands (country-deactivation.ports.ts): without them every deactivation would be undone.
   COUNTRY_DEACTIVATION_PROCESS: flag.default('false'),

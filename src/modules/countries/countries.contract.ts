@@ -35,3 +35,9 @@ export type CountryMessage =
   | { readonly type: typeof COUNTRY_MESSAGE_TYPES.registered; readonly schemaVersion: 1; readonly data: CountryRegisteredV1 }
   | { readonly type: typeof COUNTRY_MESSAGE_TYPES.activated; readonly schemaVersion: 1; readonly data: CountryActivatedV1 }
   | { readonly type: typeof COUNTRY_MESSAGE_TYPES.deactivated; readonly schemaVersion: 1; readonly data: CountryDeactivatedV1 };
+
+/**
+ * The instances' request (platform/instances) under which every context refreshes what it caches
+ * about countries, for the country processes' refresh step. Contexts register their part of it.
+ */
+export const COUNTRY_CACHES_TOPIC = 'country-caches';

@@ -7,6 +7,7 @@ import { DeactivateCountryResolver } from './commands/deactivate-country/deactiv
 import { RegisterCountriesHandler } from './commands/register-countries/register-countries.handler';
 import { RegisterCountryHandler } from './commands/register-country/register-country.handler';
 import { RegisterCountryResolver } from './commands/register-country/register-country.resolver';
+import { RefreshCountryCachesHandler } from './commands/refresh-country-caches/refresh-country-caches.handler';
 import { CountryRepository } from './infrastructure/country.repository';
 import { CountrySchema } from './infrastructure/country.entity';
 import { CountryDeactivationProcess } from './processes/country-deactivation/country-deactivation.process';
@@ -25,6 +26,7 @@ import { CountryReactivationProcess } from './processes/country-reactivation/cou
     DeactivateCountryResolver,
     CountryDeactivationProcess,
     CountryReactivationProcess,
+    RefreshCountryCachesHandler,
   ],
 })
 export class CountriesModule {}

@@ -12,6 +12,7 @@ import { ReviseExportStatisticResolver } from './commands/revise-export-statisti
 import { ExportStatisticRepository } from './infrastructure/export-statistic.repository';
 import { StatisticContextProvider } from './infrastructure/statistic-context.provider';
 import { StatisticReferenceCache } from './infrastructure/statistic-reference.cache';
+import { CountryCachesTask } from './infrastructure/country-caches.task';
 import { RetractExportStatisticsBatchHandler } from './commands/retract-export-statistics-batch/retract-export-statistics-batch.handler';
 import { GetStatisticsInScopeHandler } from './queries/get-statistics-in-scope/get-statistics-in-scope.handler';
 import { GetStatisticAsOfHandler } from './queries/get-statistic-as-of/get-statistic-as-of.handler';
@@ -25,6 +26,7 @@ import { ExportStatisticSchema } from './infrastructure/export-statistic.entity'
   providers: [
     ExportStatisticRepository,
     StatisticReferenceCache,
+    CountryCachesTask,
     StatisticContextProvider,
     RecordExportStatisticHandler,
     RecordExportStatisticResolver,

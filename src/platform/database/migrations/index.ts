@@ -19,6 +19,7 @@ import { Migration20261208003000SummaryMarkPosition } from './migration-20261208
 import { Migration20261208005000Processes } from './migration-20261208005000-processes';
 import { Migration20261208002000Notifications } from './migration-20261208002000-notifications';
 import { Migration20261209001000DashboardsRecalculationWait } from './migration-20261209001000-dashboards-recalculation-wait';
+import { Migration20261209001100AppInstances } from './migration-20261209001100-app-instances';
 import { Migration20261209002000ProcessCommandReissues } from './migration-20261209002000-process-command-reissues';
 
 export const migrationsList: MigrationObject[] = [
@@ -42,5 +43,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261208005000Processes', class: Migration20261208005000Processes },
   { name: 'Migration20261208002000Notifications', class: Migration20261208002000Notifications },
   { name: 'Migration20261209001000DashboardsRecalculationWait', class: Migration20261209001000DashboardsRecalculationWait },
+  { name: 'Migration20261209001100AppInstances', class: Migration20261209001100AppInstances },
   { name: 'Migration20261209002000ProcessCommandReissues', class: Migration20261209002000ProcessCommandReissues },
 ];
