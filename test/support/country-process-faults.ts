@@ -33,7 +33,7 @@ export async function recordFacts(url: string): Promise<RecordedFact[]> {
   const facts: RecordedFact[] = [];
   for (const [index, countryCode] of [DEACTIVATED, OTHER, DEACTIVATED, OTHER, DEACTIVATED].entries()) {
     const chapter = FAULT_CHAPTERS[index % FAULT_CHAPTERS.length];
-    const fact = { countryCode, hsCode: `${chapter}0${index}1000`, period: `${YEAR}-0${index + 1}`, valueUsd: `${(index + 1) * 1000}.00` };
+    const fact = { countryCode, hsCode: `${chapter}0${index}100000`, period: `${YEAR}-0${index + 1}`, valueUsd: `${(index + 1) * 1000}.00` };
     await gql(url, 'mutation($input: RecordExportStatisticInput!) { recordExportStatistic(input: $input) { version } }', {
       input: { ...fact, weightKg: '10' },
     });
@@ -183,6 +183,9 @@ export function processSettings(webhook: WebhookReceiver, overrides: Record<stri
     PROCESS_POLL_INTERVAL_MS: '200',
     // A killed instance's claims are taken over after this long.
     PROCESS_LEASE_MS: '3000',
+    // A killed instance has left (no cache to refresh) once its heartbeat is this old.
+    INSTANCE_HEARTBEAT_MS: '500',
+    INSTANCE_TIMEOUT_MS: '3000',
     NOTIFY_WEBHOOK_URL: webhook.url('T000/B000/processes'),
     NOTIFY_DIGEST_WINDOW_MS: '200',
     ...overrides,
