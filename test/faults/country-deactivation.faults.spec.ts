@@ -114,10 +114,18 @@ describe('fault: two instances run one country deactivation between them', () =>
     await webhook.stop();
   }, FAULT_TEST_TIMEOUT_MS);
 
-  it('executes each step once, both instances polling and consuming for it', async () => {
+  it('executes each step once, and both instances refreshed their caches for it', async () => {
     await deactivate(second.url);
     await until(async () => (await deactivations(world))[0]?.status === 'completed', 180_000, () => describeProcesses(world));
     world.mark('completed');
+
+    // The refresh step asked every live instance: one request each, done by it (told apart by pid).
+    const refreshed = await world.db.query<{ pid: number; done: boolean }>(
+      `select i.pid, r.done_at is not null as done from app_instance_request r join app_instance i on i.scope = r.scope and i.id = r.instance_id
+       where r.scope = $1 order by i.pid`,
+      [world.brokerPrefix],
+    );
+    expect(refreshed.rows).toEqual([first.pid, second.pid].sort((a, b) => a - b).map((pid) => ({ pid, done: true })));
 
     await expectCompletedOnce(world, webhook, first.url, facts);
     // Both instances answer the same dashboards.
