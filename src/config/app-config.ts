@@ -167,9 +167,8 @@ const schema = z.object({
   // Live instances (platform/instances): each beats this often; one silent for the timeout has left.
   INSTANCE_HEARTBEAT_MS: millis(100).default(2000),
   INSTANCE_TIMEOUT_MS: millis(500).default(15_000),
-  // Run the country-deactivation process (issue 14). Off until the dashboards and notifications
-  // handle its commands (country-deactivation.ports.ts): without them every deactivation would be undone.
-  COUNTRY_DEACTIVATION_PROCESS: flag.default('false'),
+  // Run the country-deactivation and reactivation processes (issue 14) on CountryDeactivated and CountryActivated.
+  COUNTRY_DEACTIVATION_PROCESS: flag.default('true'),
   // How long a country deactivation may take before it is undone (compensated).
   COUNTRY_DEACTIVATION_DEADLINE_MS: millis(1000).default(600_000),
   ...notificationSettings,

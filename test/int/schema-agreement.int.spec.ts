@@ -34,6 +34,10 @@ const UNMAPPED_TABLES = [
   'process_command',
   'notification_batch',
   'notification_delivery',
+  // The country processes' waits and the live instances: raw SQL (dashboards/recalculation, platform/instances).
+  'dashboards_recalculation_wait',
+  'app_instance',
+  'app_instance_request',
 ];
 
 describe('MikroORM entities and migrations (real PostgreSQL)', () => {

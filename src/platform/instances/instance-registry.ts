@@ -9,7 +9,7 @@ import { PG_POOL, type SqlPool } from '../database/pg-pool';
  * This instance among the live instances of its deployment (scope: BROKER_PREFIX), as PostgreSQL
  * knows them (migration 20261209001100): a row with a heartbeat every INSTANCE_HEARTBEAT_MS, removed
  * on an orderly stop. One whose heartbeat is older than INSTANCE_TIMEOUT_MS has left (killed, frozen,
- * cut off); rows left that long ago are swept. The id is new at every start: a restarted instance is
+ * cut off); rows left a day ago are swept, and so are requests (instance-requests.ts) reported a day ago. The id is new at every start: a restarted instance is
  * a new one, with nothing of the old one's memory.
  */
 @Injectable()
@@ -53,5 +53,6 @@ export class InstanceRegistry implements OnApplicationBootstrap, BeforeApplicati
       [this.scope, this.id, hostname(), process.pid],
     );
     await this.pool.query(`delete from app_instance where scope = $1 and heartbeat_at < now() - interval '1 day'`, [this.scope]);
+    await this.pool.query(`delete from app_instance_request where scope = $1 and reported_at < now() - interval '1 day'`, [this.scope]);
   }
 }

@@ -1,3 +1,4 @@
+import { ModuleRef } from '@nestjs/core';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ValidationError } from '../../../../kernel/domain-error';
 import { InstanceRequests } from '../../../../platform/instances/instance-requests';
@@ -13,12 +14,14 @@ import { countryKey } from '../../processes/country-deactivation/country-deactiv
  */
 @CommandHandler(RefreshCountryCachesCommand)
 export class RefreshCountryCachesHandler implements ICommandHandler<RefreshCountryCachesCommand> {
-  constructor(private readonly instances: InstanceRequests) {}
+  constructor(private readonly modules: ModuleRef) {}
 
   async execute({ code, metadata }: RefreshCountryCachesCommand): Promise<{ instances: string[] }> {
+    // Looked up, not injected: the write-side CLI has this handler and no instance registry.
+    const instances = this.modules.get(InstanceRequests, { strict: false });
     const process = issuingProcess(metadata);
     if (!process) throw new ValidationError('metadata', 'only a country process asks the instances: no process sent this command');
     const reply = { processType: process.type, processKey: countryKey(code), done: 'InstanceCachesRefreshed', left: 'InstanceLeft' };
-    return { instances: await this.instances.ask(`${process.id}:country-caches`, COUNTRY_CACHES_TOPIC, { code }, reply) };
+    return { instances: await instances.ask(`${process.id}:country-caches`, COUNTRY_CACHES_TOPIC, { code }, reply) };
   }
 }
