@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
+import { runToExit } from '../support/app-process';
 import { eventually } from '../support/delivery-harness';
 import { aCountryInput, deleteCountries } from '../support/reference-builders';
 import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
@@ -194,6 +195,8 @@ describe('retryProcessStep through GraphQL', () => {
   afterAll(async () => {
     await harness.db.query(`delete from process where key = $1`, [`country:${RETRIED}`]);
     await stopTestApp(harness);
+    // The CLI's application declares the broker topology under the test's prefix.
+    await deleteTopology(harness.config.RABBITMQ_URL, topologyFromConfig(harness.config));
   });
 
   const hourAgo = Date.now() - 3_600_000;
@@ -286,6 +289,43 @@ describe('retryProcessStep through GraphQL', () => {
       refusal('NOT_FOUND', 'PROCESS.NOT_FOUND', 'no process has id country-deactivation:nothing', { id: 'country-deactivation:nothing' }),
     );
   }, 40_000);
+
+  it('processes:retry does the same from the CLI, printing the process; a refusal is its message and exit code 1', async () => {
+    await harness.db.query(`delete from process where key = $1`, [`country:${RETRIED}`]);
+    const id = `country-deactivation:e2e-cli-${harness.config.BROKER_PREFIX}`;
+    await aFailedDeactivation(id, { phase: 'restoring', failure: archiveFailed, reactivatedAt: '2' });
+    const { config } = harness;
+    // As an operator runs it: a process of its own, its settings from the environment.
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: config.DATABASE_URL,
+      ES_URL: config.ES_URL,
+      ES_INDEX_PREFIX: config.ES_INDEX_PREFIX,
+      RABBITMQ_URL: config.RABBITMQ_URL,
+      BROKER_PREFIX: config.BROKER_PREFIX,
+    };
+    const cli = (...args: string[]) => runToExit(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', ...args], env, 120_000, `cli ${args.join(' ')}`);
+
+    const printed = (await cli('processes:retry', id)).trimEnd().split('\n');
+
+    const iso = '\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z';
+    expect(printed).toEqual([
+      expect.stringMatching(new RegExp(`^${id}\tcompensating\tcountry:${RETRIED}\tversion 5\tstarted ${at(0)}$`)),
+      `  step archive-facts\t${at(0)} -> ${at(1)}\t${archiveFailed}`,
+      `  step reactivate-country\t${at(1)} -> ${at(2)}`,
+      `  step restore-facts\t${at(2)} -> ${at(3)}\t${restoreFailed}`,
+      expect.stringMatching(new RegExp(`^  step restore-facts\t${iso} -> \\(running\\)$`)),
+      '  command #1 archive-country-facts\tfailed\t1 attempt(s)\tboom',
+      '  command #2 reactivate-country\tsucceeded\t1 attempt(s)',
+      '  command #3 restore-country-facts\tpending\t0 attempt(s)\treissued 1x',
+      expect.stringMatching(new RegExp(`^  deadline compensate-by\t${iso}$`)),
+    ]);
+    const refused = await cli('processes:retry', id).then(() => 'exit 0', (error: Error) => error.message);
+    expect(refused).toBe(`cli processes:retry ${id} failed (exit 1):\nprocess ${id} (compensating) cannot send archive-country-facts again from where it stands\n`);
+  }, 300_000);
 
   it('refuses a process that cannot take its failed command up again, and changes nothing', async () => {
     await harness.db.query(`delete from process where key = $1`, [`country:${RETRIED}`]);
