@@ -53,6 +53,8 @@ describe('country deactivation and reactivation (int)', () => {
       INSTANCE_HEARTBEAT_MS: '200',
       RELAY_POLL_INTERVAL_MS: '200',
       SUMMARY_FLUSH_INTERVAL_MS: '200',
+      // A busy machine may take seconds to project; the queries below wait for it rather than answer stale.
+      READ_WAIT_MAX_MS: '30000',
       RELAY_NAME: uniqueName('test-relay'),
       BROKER_PREFIX: uniqueName('test-country-process'),
       NOTIFY_WEBHOOK_URL: webhook.url('T0TEST/B0TEST/country-process'),
@@ -140,7 +142,7 @@ describe('country deactivation and reactivation (int)', () => {
 
   /** What the dashboards answer once the projections passed `position`, in the shape of `expected`. */
   async function dashboards(position: string) {
-    const consistency = { atLeastPosition: position, timeoutMs: 10_000 };
+    const consistency = { atLeastPosition: position, timeoutMs: 30_000 };
     const summary = await query(
       `query($c: ReadConsistency) { dashboardSummary(year: 2026, month: 8, consistency: $c) { total { valueUsd } partnerCount topPartners { countryCode } fresh } }`,
       { c: consistency },
@@ -182,7 +184,7 @@ describe('country deactivation and reactivation (int)', () => {
       facts: { data: { statisticFacts: { totalCount: 0, edges: [] } } },
       archived: { data: { statisticFacts: { totalCount: all.goneFacts, edges: Array.from({ length: all.goneFacts }, () => ({ node: { archived: true } })) } } },
     });
-    expect(await notices()).toEqual([`Country ${GONE} deactivated`]);
+    expect(await notices(1)).toEqual([`Country ${GONE} deactivated`]);
 
     const activated = await write(`mutation { activateCountry(code: "${GONE}") { id version position } }`);
     await endsCompleted('country-reactivation');
@@ -195,15 +197,45 @@ describe('country deactivation and reactivation (int)', () => {
       facts: { data: { statisticFacts: { totalCount: all.goneFacts, edges: Array.from({ length: all.goneFacts }, () => ({ node: { archived: false } })) } } },
       archived: { data: { statisticFacts: { totalCount: all.goneFacts, edges: Array.from({ length: all.goneFacts }, () => ({ node: { archived: false } })) } } },
     });
-    expect(await notices()).toEqual([`Country ${GONE} deactivated`, `Country ${GONE} reactivated`]);
+    expect(await notices(2)).toEqual([`Country ${GONE} deactivated`, `Country ${GONE} reactivated`]);
     // One process each way, the duplicate deliveries notwithstanding.
     expect([(await processesOf('country-deactivation')).length, (await processesOf('country-reactivation')).length]).toEqual([1, 1]);
   }, 120_000);
 
-  /** The webhook's posts about the test country, by their first line; after a pause that would show a second copy. */
-  async function notices(): Promise<string[]> {
+  it('an instance that was live when asked to refresh its caches and then stops beating is reported gone, and the deactivation completes', async () => {
+    const code = 'XT';
+    const silent = `silent-${harness.config.BROKER_PREFIX}`;
+    await harness.db.query('insert into app_instance (scope, id, host, pid) values ($1, $2, $3, 1)', [harness.config.BROKER_PREFIX, silent, 'nowhere']);
+    await write(`mutation { deactivateCountry(code: "${code}", reason: "test") { id version position } }`);
+    const stateOf = async () =>
+      (await harness.db.query<{ status: string; state: { phase: string; instances?: string[] | null; acknowledged?: string[] } }>(
+        `select status, state from process where type = 'country-deactivation' and key = $1`,
+        [`country:${code}`],
+      )).rows[0];
+    // Asked, this instance answered, the silent one keeps the process waiting.
+    const waiting = async () => (await stateOf())?.state.acknowledged?.length === 1;
+    expect(await eventually(waiting, 30_000, 100)).toBe(true);
+    const { state } = await stateOf();
+    const app = (await harness.db.query<{ id: string }>('select id from app_instance where scope = $1 and id <> $2', [harness.config.BROKER_PREFIX, silent])).rows.map((row) => row.id);
+    expect({ phase: state.phase, instances: [...(state.instances ?? [])].sort(), acknowledged: state.acknowledged }).toEqual({
+      phase: 'refreshing-caches',
+      instances: [...app, silent].sort(),
+      acknowledged: app,
+    });
+
+    await harness.db.query(`update app_instance set heartbeat_at = now() - interval '1 hour' where scope = $1 and id = $2`, [harness.config.BROKER_PREFIX, silent]);
+    expect(await eventually(async () => (await stateOf()).status === 'completed', 30_000, 100)).toBe(true);
+    const left = await harness.db.query(`select message_id from process_handled_message where process_id like 'country-deactivation:%' and message_id like $1`, [`%:${silent}`]);
+    expect(left.rowCount).toBe(1);
+    await harness.db.query('delete from app_instance where scope = $1 and id = $2', [harness.config.BROKER_PREFIX, silent]);
+  }, 60_000);
+
+  /** The webhook's posts about the test country, by their first line, once `count` arrived and a pause that would show a copy more. */
+  async function notices(count: number): Promise<string[]> {
+    const about = () => webhook.posts.map((post) => post.body.text ?? '').filter((text) => text.includes(`Country ${GONE}`));
+    await eventually(() => about().length >= count, 20_000, 100);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    return webhook.posts.map((post) => post.body.text ?? '').filter((text) => text.includes(`country ${GONE}`) || text.includes(`Country ${GONE}`)).map((text) => text.split(':')[0].replace(/\*/g, ''));
+    return about().map((text) => text.split(':')[0].replace(/\*/g, ''));
   }
 
   /** The partners of one month as the summary's top list names them (largest first), from the statistics written. */

@@ -7,6 +7,7 @@ import { RestoreCountryFactsHandler } from './commands/restore-country-facts/res
 import { CountryArchive } from './projections/facts/country-archive';
 import { RecalculateCountryDashboardsHandler } from './commands/recalculate-country-dashboards/recalculate-country-dashboards.handler';
 import { RecalculationWatchHost } from './recalculation-watch.host';
+import { ReadModelCountryCachesTask } from './projections/country-caches.task';
 import { ProcessManagerModule } from '../../platform/process-manager/process-manager.module';
 import { ReadModelIndexManager } from './elasticsearch/read-model-index-manager';
 import { ReadModelLifecycle } from './read-model-lifecycle.host';
@@ -80,6 +81,7 @@ import { ThresholdAlertsMessageHandler } from './subscriptions/threshold-alerts.
     RestoreCountryFactsHandler,
     RecalculateCountryDashboardsHandler,
     RecalculationWatchHost,
+    ReadModelCountryCachesTask,
   ],
   exports: [ReadModelProjection, ReadModelIndexManager, ReadModelRebuilder],
 })

@@ -92,6 +92,14 @@ export class ReadModelProjection {
     };
   }
 
+  /**
+   * Forgets the country and product names (and archive flags) kept between batches. They are kept
+   * under the names counter, which every country event moves, so this is only a belt to those braces.
+   */
+  forgetCachedNames(): void {
+    this.lookups.forgetFactNames();
+  }
+
   /** Recomputes the given summaries from the facts (a flush of queued summaries, a rebuild's last step, a repair). */
   recompute(indexes: IndexSet, touched: TouchedScopes): Promise<number> {
     return this.summaries.recomputeFromFacts(indexes, touched);

@@ -9,8 +9,9 @@ import { PG_POOL, type SqlPool } from '../database/pg-pool';
  * This instance among the live instances of its deployment (scope: BROKER_PREFIX), as PostgreSQL
  * knows them (migration 20261209001100): a row with a heartbeat every INSTANCE_HEARTBEAT_MS, removed
  * on an orderly stop. One whose heartbeat is older than INSTANCE_TIMEOUT_MS has left (killed, frozen,
- * cut off); rows left a day ago are swept, and so are requests (instance-requests.ts) reported a day ago. The id is new at every start: a restarted instance is
- * a new one, with nothing of the old one's memory.
+ * cut off). Rows left a day ago are swept, and so are requests (instance-requests.ts) reported a
+ * day ago. The id is new at every start: a restarted instance is a new one, with nothing of the
+ * old one's memory.
  */
 @Injectable()
 export class InstanceRegistry implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -35,15 +36,6 @@ export class InstanceRegistry implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     await this.heartbeat.stop();
     await this.pool.query('delete from app_instance where scope = $1 and id = $2', [this.scope, this.id]).catch(() => undefined);
-  }
-
-  /** The ids of the instances whose heartbeat is recent, this one included once it has started. */
-  async live(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ id: string }>(
-      `select id from app_instance where scope = $1 and heartbeat_at > now() - make_interval(secs => $2::double precision / 1000) order by id`,
-      [this.scope, this.config.INSTANCE_TIMEOUT_MS],
-    );
-    return rows.map((row) => row.id);
   }
 
   private async beat(): Promise<void> {

@@ -47,6 +47,11 @@ export class ReadModelLookups {
     return (fact) => ({ country: countries.get(fact.countryCode)!, product: products.get(fact.hsCode)! });
   }
 
+  /** Forgets the names kept for facts: the next batch reads them again (a country process's cache refresh). */
+  forgetFactNames(): void {
+    this.caches.clear();
+  }
+
   referenceCountry(code: string): ReferenceCountry | undefined {
     countryReference ??= loadCountryReference();
     return countryReference.get(code);
