@@ -12,7 +12,7 @@ import { cliOperator, withOperatorApp } from './cli-context';
 export async function processesList(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { type: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string', default: '20' } } });
   await withOperatorApp(async (app) => {
-    const views = await app.get(ProcessQueries).list({ type: values.type ?? null, status: values.status ?? null, limit: Number(values.limit) });
+    const views = await app.get(ProcessQueries).list({ type: values.type ?? null, status: values.status?.toLowerCase() ?? null, limit: Number(values.limit) });
     if (views.length === 0) console.log('no processes');
     for (const view of views) console.log(headline(view));
   });
