@@ -23,6 +23,7 @@ import { privateElasticsearch, type PrivateNode } from '../support/private-servi
 const FORWARD_STEPS = ['archive-facts', 'refresh-caches', 'recalculate-dashboards', 'notify-administrators'];
 const FORWARD_COMMANDS = ['archive-country-facts', 'refresh-country-caches', 'recalculate-dashboards', 'notify-administrators'];
 
+const eventCount = async (world: FaultWorld) => (await world.db.query<{ count: number }>('select count(*)::int as count from event_log')).rows[0].count;
 const deactivate = (url: string) => gql(url, `mutation { deactivateCountry(code: "${DEACTIVATED}", reason: "fault test") { version } }`);
 
 /**
@@ -31,12 +32,14 @@ const deactivate = (url: string) => gql(url, `mutation { deactivateCountry(code:
  * registered-then-deactivated (nothing undone, nothing twice), one notice recorded and one
  * received, and the dashboards without the country while its facts stay reachable as archived.
  */
-async function expectCompletedOnce(world: FaultWorld, webhook: WebhookReceiver, url: string, facts: readonly RecordedFact[]): Promise<void> {
+async function expectCompletedOnce(world: FaultWorld, webhook: WebhookReceiver, url: string, facts: readonly RecordedFact[], eventsBefore: number): Promise<void> {
   const processes = await deactivations(world);
   expect(processes.map(({ status, phase }) => ({ status, phase }))).toEqual([{ status: 'completed', phase: 'completed' }]);
   expect(processes[0].steps).toEqual(FORWARD_STEPS.map((step) => expect.objectContaining({ step, error: null })));
   expect(await commandsOf(world, processes[0].id)).toEqual(FORWARD_COMMANDS.map((name) => ({ name, status: 'succeeded' })));
   expect(await countryEvents(world)).toEqual(['CountryRegistered', 'CountryDeactivated']);
+  // The deactivation is the only event the whole log gained: no step wrote one, none twice.
+  expect(await eventCount(world)).toBe(eventsBefore + 1);
   expect(await noticesRecorded(world)).toEqual(['country-deactivated']);
   await until(async () => noticesReceived(webhook).length > 0, 60_000, async () => JSON.stringify(webhook.posts.map((post) => post.body.text)));
   expect(noticesReceived(webhook)).toEqual([expect.stringContaining(`Country ${DEACTIVATED} deactivated`)]);
@@ -49,6 +52,7 @@ describe('fault: the app is killed (SIGKILL) after each step of a country deacti
   let world: FaultWorld;
   let app: AppProcess;
   let facts: RecordedFact[];
+  let eventsBefore: number;
 
   beforeAll(async () => {
     await webhook.start();
@@ -57,6 +61,7 @@ describe('fault: the app is killed (SIGKILL) after each step of a country deacti
     facts = await recordFacts(app.url);
     await waitUntilQuiet(world, app.url);
     expect(await dashboards(app.url)).toEqual(expectedDashboards(facts, false));
+    eventsBefore = await eventCount(world);
     world.mark('facts recorded');
   }, FAULT_TEST_TIMEOUT_MS);
 
@@ -88,7 +93,7 @@ describe('fault: the app is killed (SIGKILL) after each step of a country deacti
     world.mark(`killed in ${killedAt.join(', ')}`);
 
     expect(killedAt.map((at) => at.split('@')[0])).toEqual(expect.arrayContaining(['archiving', 'refreshing-caches', 'recalculating', 'notifying']));
-    await expectCompletedOnce(world, webhook, app.url, facts);
+    await expectCompletedOnce(world, webhook, app.url, facts, eventsBefore);
   }, FAULT_TEST_TIMEOUT_MS);
 });
 
@@ -98,6 +103,7 @@ describe('fault: two instances run one country deactivation between them', () =>
   let first: AppProcess;
   let second: AppProcess;
   let facts: RecordedFact[];
+  let eventsBefore: number;
 
   beforeAll(async () => {
     await webhook.start();
@@ -106,6 +112,7 @@ describe('fault: two instances run one country deactivation between them', () =>
     second = await world.startApp('second', processSettings(webhook));
     facts = await recordFacts(first.url);
     await waitUntilQuiet(world, second.url);
+    eventsBefore = await eventCount(world);
     world.mark('two instances, facts recorded');
   }, FAULT_TEST_TIMEOUT_MS);
 
@@ -127,7 +134,7 @@ describe('fault: two instances run one country deactivation between them', () =>
     );
     expect(refreshed.rows).toEqual([first.pid, second.pid].sort((a, b) => a - b).map((pid) => ({ pid, done: true })));
 
-    await expectCompletedOnce(world, webhook, first.url, facts);
+    await expectCompletedOnce(world, webhook, first.url, facts, eventsBefore);
     // Both instances answer the same dashboards.
     expect(await dashboards(second.url)).toEqual(expectedDashboards(facts, true));
   }, FAULT_TEST_TIMEOUT_MS);
