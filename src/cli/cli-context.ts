@@ -1,3 +1,4 @@
+import { hostname, userInfo } from 'node:os';
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -78,4 +79,9 @@ export async function withOperatorApp(
   } finally {
     await app.close();
   }
+}
+
+/** Who acted, as the logs and records of an operator's command name them: the operating-system user. */
+export function cliOperator(): string {
+  return `cli:${userInfo().username}@${hostname()}`;
 }

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { hostname, userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppConfig } from '../config/app-config';
@@ -13,7 +12,7 @@ import {
   hasEnded,
   readHsScope,
 } from '../modules/customs-import';
-import { withOperatorApp } from './cli-context';
+import { cliOperator, withOperatorApp } from './cli-context';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = 'usage: import:customs --from YYYY-MM [--to YYYY-MM] [--hs 85,8542] [--hs-file codes.csv|codes.xlsx] [--no-wait] [--visible-timeout SECONDS]';
@@ -80,7 +79,7 @@ export async function importCustoms(args: string[]): Promise<void> {
   await withImports(async (imports, status, config) => {
     const fromFile = parsed.hsFile === undefined ? undefined : (await readHsScope(await readFile(parsed.hsFile), { fileName: basename(parsed.hsFile) }, { maxBytes: config.CUSTOMS_IMPORT_SCOPE_MAX_BYTES })).codes;
     const hsCodes = parsed.hsCodes === undefined && fromFile === undefined ? undefined : [...new Set([...(parsed.hsCodes ?? []), ...(fromFile ?? [])])].sort();
-    const started = await imports.start({ months: parsed.months, hsCodes, actor: operator() });
+    const started = await imports.start({ months: parsed.months, hsCodes, actor: cliOperator() });
     console.log(`started customs import ${started.id} of ${started.months} (${hsCodes ? `HS ${hsCodes.join(', ')}` : 'every HS chapter'}); follow it with import:customs:status ${started.id}`);
     if (!parsed.wait) return;
     const ended = await follow(imports, started.id);
@@ -147,9 +146,4 @@ function withImports(work: (imports: CustomsImportService, status: CustomsImport
     (app, config) => work(app.get(CustomsImportService), app.get(CustomsImportStatus), config),
     (error): error is Error => error instanceof DomainError || error instanceof CustomsApiError,
   );
-}
-
-/** The import's events name who asked; the CLI runs as the operating-system user. */
-function operator(): string {
-  return `cli:${userInfo().username}@${hostname()}`;
 }

@@ -8,6 +8,7 @@ import { parkedDiscard, parkedList, parkedReplay } from './parked.cli';
 import { rebuildReadModel } from './rebuild.cli';
 import { notificationsParked, notificationsReplay } from './notifications.cli';
 import { importCustoms, importCustomsStatus } from './customs-import.cli';
+import { processesAbort, processesList, processesRetry, processesShow } from './processes.cli';
 
 /**
  * Operator commands that run beside (or before) the service. Each command is a function of the
@@ -30,6 +31,10 @@ const commands: Record<string, { summary: string; run: CliCommand }> = {
     run: importCustoms,
   },
   'import:customs:status': { summary: 'one customs import: state, units, counts, quota, what it waits for: <id>', run: importCustomsStatus },
+  'processes:list': { summary: 'list durable processes, newest first (--type T --status failed --limit N)', run: processesList },
+  'processes:show': { summary: 'one process: its steps, commands (attempts, errors) and deadlines: <id>', run: processesShow },
+  'processes:retry': { summary: 'send a process\'s latest failed command again and resume its step: <id>', run: processesRetry },
+  'processes:abort': { summary: 'undo a running process as if a step had failed: <id> --reason <text>', run: processesAbort },
   help: { summary: 'list the commands', run: help },
 };
 

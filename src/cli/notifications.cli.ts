@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { hostname, userInfo } from 'node:os';
 import { NotificationOperations } from '../modules/notifications';
-import { withOperatorApp } from './cli-context';
+import { cliOperator, withOperatorApp } from './cli-context';
 
 /**
  * `notifications:parked` and `notifications:replay <id>`: parked notification batches of this
@@ -32,7 +31,7 @@ export async function notificationsReplay(args: string[]): Promise<void> {
   }
   await withOperatorApp(async (app) => {
     const operations = app.get(NotificationOperations);
-    const result = await operations.replay(id, `cli:${userInfo().username}@${hostname()}`);
+    const result = await operations.replay(id, cliOperator());
     if (result.state === 'sent') {
       console.log(`${id}: sent ${result.count} notification(s) by ${result.channel}`);
     } else {

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { hostname, userInfo } from 'node:os';
 import { ParkingOperations } from '../platform/delivery/parking/parking-operations';
-import { withOperatorApp } from './cli-context';
+import { cliOperator, withOperatorApp } from './cli-context';
 
 /**
  * `parked:list`, `parked:replay <key>`, `parked:discard <key> --reason <text>`: the parking
@@ -29,7 +28,7 @@ export async function parkedReplay(args: string[]): Promise<void> {
   if (!key) return;
   await withOperatorApp(async (app) => {
     const parking = app.get(ParkingOperations);
-    const result = await parking.replay(key, operator());
+    const result = await parking.replay(key, cliOperator());
     if (result.unparked) {
       console.log(`${key}: replayed ${result.replayed} message(s) in order; the key is no longer parked`);
     } else {
@@ -47,7 +46,7 @@ export async function parkedDiscard(args: string[]): Promise<void> {
   if (!reason) return usage('parked:discard <key> --reason <text> (the parking log keeps why messages were dropped)');
   await withOperatorApp(async (app) => {
     const parking = app.get(ParkingOperations);
-    const result = await parking.discard(key, reason, operator());
+    const result = await parking.discard(key, reason, cliOperator());
     console.log(`${key}: discarded ${result.discarded} message(s) (kept in parking_log); the key is no longer parked`);
   });
 }
@@ -62,9 +61,4 @@ function requireKey(positionals: string[], command: string): string | null {
 function usage(text: string): void {
   console.error(`usage: ${text}`);
   process.exitCode = 2;
-}
-
-/** The parking log names who acted; the CLI runs as the operating-system user. */
-function operator(): string {
-  return `cli:${userInfo().username}@${hostname()}`;
 }

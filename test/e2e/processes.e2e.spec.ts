@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { topologyFromConfig } from '../../src/platform/messaging/broker-topology.provider';
 import { deleteTopology } from '../../src/platform/messaging/topology-declarer';
+import { runToExit } from '../support/app-process';
 import { eventually } from '../support/delivery-harness';
 import { aCountryInput, deleteCountries } from '../support/reference-builders';
 import { deleteRelayState, startCheckpointAtHead } from '../support/relay-state';
@@ -174,5 +175,225 @@ describe('abortProcess through GraphQL', () => {
     expect(refused.body).toMatchObject({ data: null, errors: [{ extensions: { code: 'CONFLICT' } }] });
     const unknown = await abort('country-deactivation:nothing');
     expect(unknown.body).toMatchObject({ data: null, errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+  }, 40_000);
+});
+
+/**
+ * retryProcessStep on deactivations put in place by hand, ended FAILED while undoing themselves.
+ * As for the abort, this app runs no process manager: what the retry answers is what it decided
+ * and queued, before any poller sends the command.
+ */
+describe('retryProcessStep through GraphQL', () => {
+  const RETRIED = 'XR';
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+
+  beforeAll(async () => {
+    harness = await startTestApp({ PROCESS_MANAGER_ENABLED: 'false' });
+    await harness.db.query(`delete from process where key = $1`, [`country:${RETRIED}`]);
+  });
+
+  afterAll(async () => {
+    await harness.db.query(`delete from process where key = $1`, [`country:${RETRIED}`]);
+    await stopTestApp(harness);
+    // The CLI's application declares the broker topology under the test's prefix.
+    await deleteTopology(harness.config.RABBITMQ_URL, topologyFromConfig(harness.config));
+  });
+
+  const hourAgo = Date.now() - 3_600_000;
+  const at = (minutes: number) => new Date(hourAgo + minutes * 60_000).toISOString();
+  const archiveFailed = 'archive-facts failed: boom';
+  const restoreFailed = `${archiveFailed}; undoing it failed: restore-facts: ReadModelUnavailableError: Elasticsearch is unavailable`;
+
+  /** A deactivation that failed restoring the facts (its third command) after undoing an archive that failed. */
+  async function aFailedDeactivation(id: string, failedIn: object | null): Promise<void> {
+    const state = {
+      phase: 'failed',
+      code: RETRIED,
+      reason: 'test',
+      deactivatedAt: '1',
+      startedAt: at(0),
+      steps: [
+        { step: 'archive-facts', startedAt: at(0), endedAt: at(1), error: archiveFailed },
+        { step: 'reactivate-country', startedAt: at(1), endedAt: at(2), error: null },
+        { step: 'restore-facts', startedAt: at(2), endedAt: at(3), error: restoreFailed },
+      ],
+      failure: restoreFailed,
+      endedAt: at(3),
+      ...(failedIn ? { failedIn } : {}),
+    };
+    await harness.db.query(
+      `insert into process (id, type, key, status, state, version, correlation_id, last_error, started_at, updated_at, ended_at)
+       values ($1, 'country-deactivation', $2, 'failed', $3, 4, 'e2e', $4, $5, $6, $6)`,
+      [id, `country:${RETRIED}`, JSON.stringify(state), restoreFailed, at(0), at(3)],
+    );
+    await harness.db.query(
+      `insert into process_command (process_id, seq, name, payload, status, attempts, last_error, created_at, next_attempt_at) values
+         ($1, 1, 'archive-country-facts', $2, 'failed', 1, 'boom', $3, $3),
+         ($1, 2, 'reactivate-country', $2, 'succeeded', 1, null, $4, $4),
+         ($1, 3, 'restore-country-facts', $2, 'failed', 5, 'ReadModelUnavailableError: Elasticsearch is unavailable', $5, $5)`,
+      [id, JSON.stringify({ code: RETRIED }), at(0), at(1), at(2)],
+    );
+  }
+
+  const PROCESS_WITH_REISSUES = PROCESS.replace('lastError } deadlines', 'lastError reissues } deadlines');
+  const retry = (id: string) => graphql(harness.app, `mutation($id: ID!) { retryProcessStep(id: $id) ${PROCESS_WITH_REISSUES} }`, { id });
+  const refusal = (code: string, errorCode: string, message: string, details: object) => ({
+    statusCode: 200,
+    body: { data: null, errors: [{ message, locations: [{ line: 1, column: 22 }], path: ['retryProcessStep'], extensions: { code, errorCode, ...details } }] },
+  });
+
+  it('sends the failed command again (attempts and error cleared) and resumes the step it failed in; the only failed command left cannot be sent again', async () => {
+    const id = `country-deactivation:e2e-retry-${harness.config.BROKER_PREFIX}`;
+    await aFailedDeactivation(id, { phase: 'restoring', failure: archiveFailed, reactivatedAt: '2' });
+
+    expect(await retry(id)).toEqual({
+      statusCode: 200,
+      body: {
+        data: {
+          retryProcessStep: {
+            id,
+            type: 'country-deactivation',
+            key: `country:${RETRIED}`,
+            status: 'COMPENSATING',
+            version: 5,
+            lastError: null,
+            endedAt: null,
+            steps: [
+              { name: 'archive-facts', endedAt: at(1), error: archiveFailed },
+              { name: 'reactivate-country', endedAt: at(2), error: null },
+              { name: 'restore-facts', endedAt: at(3), error: restoreFailed },
+              { name: 'restore-facts', endedAt: null, error: null },
+            ],
+            commands: [
+              { sequence: 1, name: 'archive-country-facts', status: 'FAILED', attempts: 1, lastError: 'boom', reissues: 0 },
+              { sequence: 2, name: 'reactivate-country', status: 'SUCCEEDED', attempts: 1, lastError: null, reissues: 0 },
+              { sequence: 3, name: 'restore-country-facts', status: 'PENDING', attempts: 0, lastError: null, reissues: 1 },
+            ],
+            deadlines: [{ name: 'compensate-by' }],
+          },
+        },
+      },
+    });
+
+    // The archive that failed going forward is the latest failed command now; undoing, the process awaits another.
+    expect(await retry(id)).toEqual(
+      refusal('CONFLICT', 'PROCESS.RETRY_REFUSED', `process ${id} (compensating) cannot send archive-country-facts again from where it stands`, {
+        id,
+        command: 'archive-country-facts',
+        status: 'compensating',
+      }),
+    );
+    await harness.db.query(`delete from process_command where process_id = $1 and seq = 1`, [id]);
+    expect(await retry(id)).toEqual(refusal('CONFLICT', 'PROCESS.NOTHING_TO_RETRY', `process ${id} has no failed command to retry`, { id }));
+    expect(await retry('country-deactivation:nothing')).toEqual(
+      refusal('NOT_FOUND', 'PROCESS.NOT_FOUND', 'no process has id country-deactivation:nothing', { id: 'country-deactivation:nothing' }),
+    );
+  }, 40_000);
+
+  it('processes:retry does the same from the CLI, printing the process; a refusal is its message and exit code 1', async () => {
+    await harness.db.query(`delete from process where key = $1`, [`country:${RETRIED}`]);
+    const id = `country-deactivation:e2e-cli-${harness.config.BROKER_PREFIX}`;
+    await aFailedDeactivation(id, { phase: 'restoring', failure: archiveFailed, reactivatedAt: '2' });
+    const { config } = harness;
+    // As an operator runs it: a process of its own, its settings from the environment.
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: config.DATABASE_URL,
+      ES_URL: config.ES_URL,
+      ES_INDEX_PREFIX: config.ES_INDEX_PREFIX,
+      RABBITMQ_URL: config.RABBITMQ_URL,
+      BROKER_PREFIX: config.BROKER_PREFIX,
+    };
+    const cli = (...args: string[]) => runToExit(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', ...args], env, 120_000, `cli ${args.join(' ')}`);
+
+    const printed = (await cli('processes:retry', id)).trimEnd().split('\n');
+
+    const iso = '\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z';
+    expect(printed).toEqual([
+      expect.stringMatching(new RegExp(`^${id}\tcompensating\tcountry:${RETRIED}\tversion 5\tstarted ${at(0)}$`)),
+      `  step archive-facts\t${at(0)} -> ${at(1)}\t${archiveFailed}`,
+      `  step reactivate-country\t${at(1)} -> ${at(2)}`,
+      `  step restore-facts\t${at(2)} -> ${at(3)}\t${restoreFailed}`,
+      expect.stringMatching(new RegExp(`^  step restore-facts\t${iso} -> \\(running\\)$`)),
+      '  command #1 archive-country-facts\tfailed\t1 attempt(s)\tboom',
+      '  command #2 reactivate-country\tsucceeded\t1 attempt(s)',
+      '  command #3 restore-country-facts\tpending\t0 attempt(s)\treissued 1x',
+      expect.stringMatching(new RegExp(`^  deadline compensate-by\t${iso}$`)),
+    ]);
+    const refused = await cli('processes:retry', id).then(() => 'exit 0', (error: Error) => error.message);
+    expect(refused).toBe(`cli processes:retry ${id} failed (exit 1):\nprocess ${id} (compensating) cannot send archive-country-facts again from where it stands\n`);
+  }, 300_000);
+
+  it('refuses a process that cannot take its failed command up again, and changes nothing', async () => {
+    await harness.db.query(`delete from process where key = $1`, [`country:${RETRIED}`]);
+    const id = `country-deactivation:e2e-refused-${harness.config.BROKER_PREFIX}`;
+    // Failed before retries recorded where it stopped: nothing says which step to resume.
+    await aFailedDeactivation(id, null);
+    const before = await graphql(harness.app, `query($id: ID!) { process(id: $id) ${PROCESS_WITH_REISSUES} }`, { id });
+
+    expect(await retry(id)).toEqual(
+      refusal('CONFLICT', 'PROCESS.RETRY_REFUSED', `process ${id} (failed) cannot send restore-country-facts again from where it stands`, {
+        id,
+        command: 'restore-country-facts',
+        status: 'failed',
+      }),
+    );
+    expect(await graphql(harness.app, `query($id: ID!) { process(id: $id) ${PROCESS_WITH_REISSUES} }`, { id })).toEqual(before);
+  }, 40_000);
+});
+
+/**
+ * The process gauges on /metrics, read from PostgreSQL at the scrape. Processes of a type no
+ * definition handles (so no poller fires their deadlines) are put in place by hand; the figures
+ * expected are counted from what is inserted here.
+ */
+describe('process metrics on /metrics', () => {
+  const type = uniqueName('test-process-type');
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+
+  beforeAll(async () => {
+    harness = await startTestApp({ PROCESS_MANAGER_ENABLED: 'false' });
+  });
+
+  afterAll(async () => {
+    await harness.db.query('delete from process where type = $1', [type]);
+    await stopTestApp(harness);
+  });
+
+  /** A process of the test's type; `dueInMs`: a pending deadline that far from now (negative: past). */
+  async function aProcess(name: string, status: string, dueInMs: number | null): Promise<void> {
+    const id = `${type}:${name}`;
+    await harness.db.query(
+      `insert into process (id, type, key, status, state, version, correlation_id, started_at, updated_at, ended_at)
+       values ($1, $2, $1, $3, '{}', 1, 'e2e', now(), now(), case when $3 in ('running', 'compensating') then null else now() end)`,
+      [id, type, status],
+    );
+    if (dueInMs !== null) {
+      await harness.db.query(`insert into process_deadline (process_id, name, due_at) values ($1, 'complete-by', now() + make_interval(secs => $2::double precision / 1000))`, [id, dueInMs]);
+    }
+  }
+
+  it('counts processes by status, and as overdue the live ones whose deadline passed (beyond a few seconds of grace) and has not fired', async () => {
+    await aProcess('late', 'running', -60_000);
+    await aProcess('on-time', 'running', 60_000);
+    await aProcess('just-due', 'running', -1_000);
+    await aProcess('late-undoing', 'compensating', -60_000);
+    // An ended process's deadline never fires (the manager removes it); a row left over is not overdue.
+    await aProcess('ended', 'completed', -60_000);
+    await aProcess('compensated', 'compensated', null);
+
+    const metrics = (await harness.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const lines = metrics.split('\n').filter((line) => line.includes(`type="${type}"`));
+
+    expect(lines.sort()).toEqual([
+      `exportstats_processes_overdue{type="${type}"} 2`,
+      `exportstats_processes{type="${type}",status="compensated"} 1`,
+      `exportstats_processes{type="${type}",status="compensating"} 1`,
+      `exportstats_processes{type="${type}",status="completed"} 1`,
+      `exportstats_processes{type="${type}",status="running"} 3`,
+    ]);
   }, 40_000);
 });

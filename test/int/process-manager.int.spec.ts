@@ -41,6 +41,8 @@ function toyDefinition(type: string): ProcessDefinition<ToyState> {
       }
       if (input.kind === 'command-succeeded' && input.name === 'greet') return { ...none, state: { ...state, greeted: true } };
       if (input.kind === 'command-failed') return { ...none, state: { ...state, expiredAt: 'never' }, lastError: input.error };
+      // An operator's retry of the greeting that ended it brings it back to wait for the answer.
+      if (input.kind === 'retry-requested' && input.name === 'greet' && state.expiredAt === 'never') return { ...none, state: { ...state, expiredAt: null } };
       if (input.kind === 'deadline') return { ...none, state: { ...state, expiredAt: input.dueAt }, commands: [{ name: 'farewell', payload: { code: state.code } }] };
       return { ...none, state };
     },
@@ -109,6 +111,7 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
         const attempts = sent.filter((s) => (s.command.payload as { code: string }).code === code && s.command.name === command.name).length;
         if (command.name === 'greet' && code.endsWith('FLAKY') && attempts === 1) throw new Error('the broker blinked');
         if (command.name === 'greet' && code.endsWith('REFUSED')) throw new RefusedError();
+        if (command.name === 'greet' && code.endsWith('RETRIED') && attempts === 1) throw new RefusedError();
         return { ok: true };
       },
       now: () => new Date(),
@@ -266,6 +269,30 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
     expect(sent.filter((s) => (s.command.payload as { code: string }).code === code).map((s) => s.command.name)).toEqual(['greet']);
     const [{ id }] = await processesOf(code);
     expect(stepSpans('process command greet', id)).toEqual([{ status: SpanStatusCode.ERROR, events: ['exception'], attempt: 1 }]);
+  });
+
+  it('given a command refused for good, when an operator retries it, then it is sent again as it was and its new answer reaches the process', async () => {
+    const manager = await startInstance('a', true);
+    const code = `${codePrefix}RETRIED`;
+    await deactivate(code);
+    expect(await eventually(async () => (await statusOf(code)) === 'completed', 10_000)).toBe(true);
+    const [ended] = await processesOf(code);
+
+    expect(await manager.runner.retry(ended.id, 'operator')).toEqual({ outcome: 'retried', command: 'greet' });
+
+    expect(await eventually(async () => (await processesOf(code))[0]?.state.greeted === true, 10_000)).toBe(true);
+    const { rows } = await harness.db.query(
+      `select p.status, p.last_error as "lastError", c.seq, c.status as "commandStatus", c.attempts, c.last_error as "commandError", c.reissues
+       from process p join process_command c on c.process_id = p.id where p.id = $1`,
+      [ended.id],
+    );
+    expect(rows).toEqual([{ status: 'running', lastError: null, seq: 1, commandStatus: 'succeeded', attempts: 1, commandError: null, reissues: 1 }]);
+    const handled = await harness.db.query('select message_id from process_handled_message where process_id = $1 and message_id not like $2', [ended.id, '%-%']);
+    expect(handled.rows.map((row) => row.message_id).sort()).toEqual(['command:1', 'command:1:1', 'retry:1:1']);
+    const greetings = sent.filter((s) => s.command.name === 'greet' && (s.command.payload as { code: string }).code === code);
+    expect(greetings.map((s) => s.command)).toEqual([{ name: 'greet', payload: { code } }, { name: 'greet', payload: { code } }]);
+    // Nothing has failed now: a second retry finds nothing to send.
+    expect(await manager.runner.retry(ended.id, 'operator')).toEqual({ outcome: 'nothing-failed' });
   });
 
   it('given a process that starts only after another completed, when its event comes before and after, then it starts only after', async () => {

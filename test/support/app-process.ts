@@ -82,7 +82,10 @@ export class AppProcess {
     if (!this.running) return;
     this.signal('SIGCONT'); // a frozen child cannot shut down
     this.signal('SIGTERM');
-    const gone = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
+    // The grace timer is cancelled once the child is gone, so it does not keep the test run alive.
+    const grace = new AbortController();
+    const gone = await Promise.race([this.exited.then(() => true), sleep(graceMs, false, { signal: grace.signal }).catch(() => false)]);
+    grace.abort();
     if (!gone) await this.kill();
   }
 

@@ -5,7 +5,7 @@ import { Clock } from '../cqrs/clock';
 import { PG_POOL, type SqlPool } from '../database/pg-pool';
 import { ProcessDefinitions } from './process-definitions';
 import { ProcessManagerHost } from './process-manager.host';
-import { ProcessNotFoundError, ProcessNotLiveError } from './process.errors';
+import { ProcessNothingToRetryError, ProcessNotFoundError, ProcessNotLiveError, ProcessRetryRefusedError } from './process.errors';
 import { ProcessQueries, type ProcessView } from './process.queries';
 import { ProcessRunner } from './process-runner';
 import { ProcessStore } from './process.store';
@@ -14,10 +14,11 @@ import { isLive } from './process.types';
 const MAX_REASON_LENGTH = 500;
 
 /**
- * What operators ask of a process (GraphQL). An abort is a signal the process decides on like any
- * other input (`AbortRequested`, with who and why): one running forward turns to compensation, one
- * already undoing itself goes on as it was. Any instance may take the request; the commands it
- * leads to are sent by the pollers.
+ * What operators ask of a process (GraphQL, CLI). An abort is a signal the process decides on like
+ * any other input (`AbortRequested`, with who and why): one running forward turns to compensation,
+ * one already undoing itself goes on as it was. A retry names the latest failed command: the
+ * process decides whether it takes it up again, and if so the command is queued again as it was.
+ * Any instance may take the request; the commands it leads to are sent by the pollers.
  */
 @Injectable()
 export class ProcessOperations {
@@ -39,6 +40,15 @@ export class ProcessOperations {
     await this.processRunner().deliver(id, { kind: 'signal', type: 'AbortRequested', data: { by: actor, reason: why } }, `abort:${randomUUID()}`);
     const after = await this.queries.one(id);
     if (!after) throw new ProcessNotFoundError(id);
+    return after;
+  }
+
+  async retry(id: string, actor: string): Promise<ProcessView> {
+    const retry = await this.processRunner().retry(id, actor);
+    const after = await this.queries.one(id);
+    if (retry.outcome === 'not-found' || !after) throw new ProcessNotFoundError(id);
+    if (retry.outcome === 'nothing-failed') throw new ProcessNothingToRetryError(id);
+    if (retry.outcome === 'refused') throw new ProcessRetryRefusedError(id, retry.command, after.status);
     return after;
   }
 

@@ -62,6 +62,35 @@ export class ProcessRunner {
     return true;
   }
 
+  /**
+   * An operator's retry of the process's latest failed command, ended process or not: the
+   * definition decides on `retry-requested`, and a decision that changes something (a state
+   * awaiting that command again) has the command queued again. A process whose key has another
+   * live process cannot come back to life.
+   */
+  async retry(processId: string, by: string): Promise<RetryOutcome> {
+    for (let race = 0; race < MAX_RACES; race += 1) {
+      const row = await this.deps.store.load(processId);
+      if (!row) return { outcome: 'not-found' };
+      const command = await this.deps.store.lastFailedCommand(processId);
+      if (!command) return { outcome: 'nothing-failed' };
+      const definition = this.requireDefinition(row);
+      const refused = { outcome: 'refused', command: command.name } as const;
+      if (!isLive(row.status) && (await this.deps.store.findLive(row.type, row.key))) return refused;
+      const now = this.deps.now();
+      const input = { kind: 'retry-requested', name: command.name, seq: command.seq, by } as const;
+      const decision = definition.decide(row.state, input, { now, processId });
+      if (ignored(decision, row.state)) return refused;
+      const messageId = `retry:${command.seq}:${command.reissues + 1}`;
+      const outcome = await this.deps.store.reissue(row, { messageId, decision, status: definition.statusOf(decision.state), now }, command);
+      if (outcome === 'written') {
+        this.deps.commandsQueued?.();
+        return { outcome: 'retried', command: command.name };
+      }
+    }
+    throw new Error(`process ${processId}: gave up after ${MAX_RACES} lost races`);
+  }
+
   private async routeEvent(definition: ProcessDefinition, route: ProcessRoute, event: ProcessEvent): Promise<void> {
     for (let race = 0; race < MAX_RACES; race += 1) {
       const live = await this.deps.store.findLive(definition.type, route.key);
@@ -96,8 +125,7 @@ export class ProcessRunner {
   }
 
   private async apply(row: ProcessRow, input: ProcessInput, messageId: string, alongside?: Change['alongside']): Promise<WriteOutcome> {
-    const definition = this.byType.get(row.type);
-    if (!definition) throw new Error(`process ${row.id} has type ${row.type}, which no definition in this instance handles`);
+    const definition = this.requireDefinition(row);
     const now = this.deps.now();
     if (!isLive(row.status)) return this.deps.store.settle(row.id, messageId, now, alongside);
     const decision = definition.decide(row.state, input, { now, processId: row.id });
@@ -107,7 +135,16 @@ export class ProcessRunner {
     if (outcome === 'written' && decision.commands.length > 0) this.deps.commandsQueued?.();
     return outcome;
   }
+
+  private requireDefinition(row: ProcessRow): ProcessDefinition {
+    const definition = this.byType.get(row.type);
+    if (!definition) throw new Error(`process ${row.id} has type ${row.type}, which no definition in this instance handles`);
+    return definition;
+  }
 }
+
+/** What became of an operator's retry: 'refused' when the process cannot take the failed command up again. */
+export type RetryOutcome = { readonly outcome: 'retried' | 'refused'; readonly command: string } | { readonly outcome: 'not-found' | 'nothing-failed' };
 
 function ignored(decision: ProcessDecision<unknown>, stored: unknown): boolean {
   const { commands, deadlines, cancelDeadlines, lastError } = decision;

@@ -33,6 +33,8 @@ interface DueCommand {
   readonly name: string;
   readonly payload: Record<string, unknown>;
   readonly attempts: number;
+  /** Rounds an operator started again; each round's answer has its own message id. */
+  readonly reissues: number;
 }
 
 /**
@@ -40,8 +42,9 @@ interface DueCommand {
  * commands. Each row is claimed for a lease with `for update skip locked`, so two instances never
  * take the same one at once, and one that dies mid-way leaves its claim to expire. What it leads to
  * is delivered to the process under a message id of its own (`deadline:<name>:<due>`,
- * `command:<seq>`), with the row's bookkeeping in the same transaction: a deadline fires once, and
- * a command's outcome is taken in once, however often the work is attempted.
+ * `command:<seq>`, or `command:<seq>:<n>` after an operator's n-th retry), with the row's
+ * bookkeeping in the same transaction: a deadline fires once, and a command's outcome is taken in
+ * once per round, however often the work is attempted.
  */
 export class ProcessWork {
   constructor(
@@ -91,7 +94,7 @@ export class ProcessWork {
   /** A failure with attempts left is an event of the step's span; the one that fails the command, its error. */
   private async sendCommand(command: DueCommand, span: Span): Promise<void> {
     const metadata = processCommandMetadata(command.processId, command.processType, command.correlationId);
-    const messageId = `command:${command.seq}`;
+    const messageId = command.reissues === 0 ? `command:${command.seq}` : `command:${command.seq}:${command.reissues}`;
     let result: unknown;
     try {
       result = await this.send({ name: command.name, payload: command.payload }, command.processType, metadata);
@@ -125,8 +128,8 @@ export class ProcessWork {
     await this.pool.query(
       `update process_command set attempts = $3, last_error = $4, claimed_until = null,
          next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)
-       where process_id = $1 and seq = $2`,
-      [command.processId, command.seq, attempts, error, delay],
+       where process_id = $1 and seq = $2 and reissues = $6`,
+      [command.processId, command.seq, attempts, error, delay, command.reissues],
     );
   }
 
@@ -152,7 +155,7 @@ export class ProcessWork {
              order by pc.process_id, pc.seq limit $2 for update of pc skip locked) due, process p
        where c.process_id = due.process_id and c.seq = due.seq and p.id = c.process_id
        returning c.process_id as "processId", p.type as "processType", p.correlation_id as "correlationId",
-                 c.seq, c.name, c.payload, c.attempts`,
+                 c.seq, c.name, c.payload, c.attempts, c.reissues`,
       [this.settings.leaseMs, this.settings.claimLimit, this.types],
     );
     // A process's commands are sent in the order it issued them.

@@ -25,6 +25,7 @@ export interface ProcessCommandView {
   readonly status: 'pending' | 'succeeded' | 'failed';
   readonly attempts: number;
   readonly lastError: string | null;
+  readonly reissues: number;
   readonly createdAt: Date;
 }
 
@@ -60,7 +61,7 @@ export class ProcessQueries {
 
   private async view({ state, ...row }: ProcessRecord): Promise<ProcessView> {
     const commands = await this.pool.query<ProcessCommandView>(
-      `select seq as sequence, name, status, attempts, last_error as "lastError", created_at as "createdAt"
+      `select seq as sequence, name, status, attempts, last_error as "lastError", reissues, created_at as "createdAt"
        from process_command where process_id = $1 order by seq`,
       [row.id],
     );

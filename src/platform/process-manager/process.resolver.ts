@@ -41,6 +41,12 @@ export class ProcessResolver {
   async abort(@Args('id') id: string, @Args('reason') reason: string, @Context() context: RequestContext): Promise<ProcessGraph> {
     return graph(await this.operations.abort(id, reason, context.principal.actor));
   }
+
+  @Mutation('retryProcessStep')
+  @RequireRole('operator')
+  async retry(@Args('id') id: string, @Context() context: RequestContext): Promise<ProcessGraph> {
+    return graph(await this.operations.retry(id, context.principal.actor));
+  }
 }
 
 function graph(view: ProcessView): ProcessGraph {

@@ -23,6 +23,13 @@ export interface Change {
   readonly alongside?: (client: SqlPoolClient) => Promise<void>;
 }
 
+/** A command the process issued that failed for good, and how many times an operator sent it again already. */
+export interface FailedCommand {
+  readonly seq: number;
+  readonly name: string;
+  readonly reissues: number;
+}
+
 /** The write lost: a duplicate message (already handled), another instance moved first, or a live process of the key exists. */
 export type WriteOutcome = 'written' | 'duplicate' | 'conflict';
 
@@ -59,6 +66,15 @@ export class ProcessStore {
     return rows[0] ?? null;
   }
 
+  /** The process's latest command that failed for good; null when none did. */
+  async lastFailedCommand(processId: string): Promise<FailedCommand | null> {
+    const { rows } = await this.pool.query<FailedCommand>(
+      `select seq, name, reissues from process_command where process_id = $1 and status = 'failed' order by seq desc limit 1`,
+      [processId],
+    );
+    return rows[0] ?? null;
+  }
+
   /** A new process at version 1, identified by the message that started it. */
   async start(process: Omit<ProcessRow, 'status' | 'state' | 'version'>, change: Change): Promise<WriteOutcome> {
     return this.write(async (client) => {
@@ -84,6 +100,27 @@ export class ProcessStore {
       );
       if (rowCount === 0) throw new Lost('conflict');
       await this.record(client, expected.id, change);
+    });
+  }
+
+  /**
+   * An operator's retry the decision took up: its state, the failed command queued again as it was
+   * (attempts and error cleared, one more reissue) and the process's last error cleared, in one
+   * transaction; 'conflict' when the command is no longer the failed one read.
+   */
+  async reissue(expected: ProcessRow, change: Change, command: FailedCommand): Promise<WriteOutcome> {
+    return this.advance(expected, {
+      ...change,
+      alongside: async (client) => {
+        const { rowCount } = await client.query(
+          `update process_command set status = 'pending', attempts = 0, last_error = null, claimed_until = null,
+             next_attempt_at = $4, reissues = reissues + 1
+           where process_id = $1 and seq = $2 and status = 'failed' and reissues = $3`,
+          [expected.id, command.seq, command.reissues, change.now],
+        );
+        if (rowCount === 0) throw new Lost('conflict');
+        await client.query('update process set last_error = null where id = $1', [expected.id]);
+      },
     });
   }
 

@@ -52,7 +52,19 @@ export interface ProcessSignal {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-export type ProcessInput = ProcessEvent | DeadlineReached | CommandSucceeded | CommandFailed | ProcessSignal;
+/**
+ * An operator asks that the failed command `name` (its `seq`) be sent again. A decision that takes it
+ * up returns a state that awaits that command's answer again; the manager then queues the command
+ * again as it was, attempts and error cleared. A decision that changes nothing refuses the retry.
+ */
+export interface RetryRequested {
+  readonly kind: 'retry-requested';
+  readonly name: string;
+  readonly seq: number;
+  readonly by: string;
+}
+
+export type ProcessInput = ProcessEvent | DeadlineReached | CommandSucceeded | CommandFailed | ProcessSignal | RetryRequested;
 
 /** A command as a decision names it: plain data, stored until it is sent. */
 export interface ProcessCommand {

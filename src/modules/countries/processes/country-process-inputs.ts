@@ -54,9 +54,10 @@ type CommonMessage<C extends string> =
   | { readonly type: 'DeadlineReached'; readonly deadline: 'complete-by' | 'compensate-by' }
   | { readonly type: 'CommandSucceeded'; readonly command: C; readonly result: CommandResult }
   | { readonly type: 'CommandFailed'; readonly command: C; readonly error: string }
+  | { readonly type: 'RetryRequested'; readonly command: C; readonly by: string }
   | Extract<DeactivationMessage, { type: 'InstanceCachesRefreshed' | 'InstanceLeft' | 'DashboardsRecalculated' | 'AbortRequested' }>;
 
-/** Deadlines, commands' answers and signals read the same in both processes. */
+/** Deadlines, commands' answers, operators' retries and signals read the same in both processes. */
 function commonInput<C extends string>(input: ProcessInput, commands: readonly C[]): CommonMessage<C> | null {
   const known = (name: string): name is C => (commands as readonly string[]).includes(name);
   switch (input.kind) {
@@ -66,6 +67,8 @@ function commonInput<C extends string>(input: ProcessInput, commands: readonly C
       return known(input.name) ? { type: 'CommandSucceeded', command: input.name, result: commandResult(input.result) } : null;
     case 'command-failed':
       return known(input.name) ? { type: 'CommandFailed', command: input.name, error: input.error } : null;
+    case 'retry-requested':
+      return known(input.name) ? { type: 'RetryRequested', command: input.name, by: input.by } : null;
     case 'signal':
       return signal(input.type, input.data);
     default:

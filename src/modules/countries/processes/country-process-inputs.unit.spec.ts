@@ -39,6 +39,13 @@ describe('deactivation inputs: what the process manager delivers, as the process
     expect(toDeactivationMessage(answer, PROCESS_ID)).toEqual({ type: 'CommandSucceeded', command: 'refresh-country-caches', result: { instances: ['a', 'b'] } });
   });
 
+  it('given an operator\'s retry of a known command, when translated, then it names the command and who asked; an unknown command is not the process\'s', () => {
+    const retry = (name: string) => toDeactivationMessage({ kind: 'retry-requested', name, seq: 3, by: 'cli:ops@host' }, PROCESS_ID);
+
+    expect(retry('restore-country-facts')).toEqual({ type: 'RetryRequested', command: 'restore-country-facts', by: 'cli:ops@host' });
+    expect(retry('deactivate-country')).toBeNull();
+  });
+
   it('given a failed command, when translated, then it names the command and the error', () => {
     expect(toDeactivationMessage({ kind: 'command-failed', name: 'archive-country-facts', seq: 1, error: 'boom' }, PROCESS_ID)).toEqual({
       type: 'CommandFailed',

@@ -20,6 +20,7 @@ import { Migration20261208005000Processes } from './migration-20261208005000-pro
 import { Migration20261208002000Notifications } from './migration-20261208002000-notifications';
 import { Migration20261209001000DashboardsRecalculationWait } from './migration-20261209001000-dashboards-recalculation-wait';
 import { Migration20261209001100AppInstances } from './migration-20261209001100-app-instances';
+import { Migration20261209002000ProcessCommandReissues } from './migration-20261209002000-process-command-reissues';
 import { Migration20261209003000AnomalyNotices } from './migration-20261209003000-anomaly-notices';
 
 export const migrationsList: MigrationObject[] = [
@@ -44,5 +45,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261208002000Notifications', class: Migration20261208002000Notifications },
   { name: 'Migration20261209001000DashboardsRecalculationWait', class: Migration20261209001000DashboardsRecalculationWait },
   { name: 'Migration20261209001100AppInstances', class: Migration20261209001100AppInstances },
+  { name: 'Migration20261209002000ProcessCommandReissues', class: Migration20261209002000ProcessCommandReissues },
   { name: 'Migration20261209003000AnomalyNotices', class: Migration20261209003000AnomalyNotices },
 ];

@@ -43,7 +43,9 @@ export type DeactivationMessage =
   | { readonly type: 'DashboardsRecalculated'; readonly code: string; readonly position: string }
   | { readonly type: 'DeadlineReached'; readonly deadline: DeactivationDeadline }
   /** An operator asked to undo the process while it runs forward. */
-  | { readonly type: 'AbortRequested'; readonly by: string; readonly reason: string };
+  | { readonly type: 'AbortRequested'; readonly by: string; readonly reason: string }
+  /** An operator asked that the failed `command` be sent again (the manager re-issues it if the process takes it up). */
+  | { readonly type: 'RetryRequested'; readonly command: DeactivationCommandName; readonly by: string };
 
 /** `complete-by` bounds the whole deactivation; `compensate-by` bounds its undoing. */
 export type DeactivationDeadline = 'complete-by' | 'compensate-by';

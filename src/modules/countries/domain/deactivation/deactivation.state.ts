@@ -106,12 +106,22 @@ export interface Cancelled extends Common {
   readonly endedAt: string;
 }
 
-/** Compensation (or cancellation) itself could not finish: an operator has to look. */
+/**
+ * Compensation (or cancellation) itself could not finish: an operator has to look. `failedIn` is
+ * the step it stopped in, as it stood, so an operator's retry resumes there (absent in processes
+ * that failed before retries existed).
+ */
 export interface Failed extends Common {
   readonly phase: 'failed';
   readonly failure: string;
   readonly endedAt: string;
+  readonly failedIn?: Resumable;
 }
+
+/** A state undoing the deactivation, without what every state holds: where a retry resumes. */
+export type Resumable = WithoutCommon<Reactivating | Restoring | RecalculatingBack | NotifyingFailure | Cancelling | NotifyingCancellation>;
+
+type WithoutCommon<S> = S extends Common ? Omit<S, keyof Common> : never;
 
 export type DeactivationState =
   | Archiving

@@ -8,7 +8,7 @@ import type {
   DeactivationMessage,
   DecisionContext,
 } from './deactivation.messages';
-import type { DeactivationState, DeactivationStep, StepRecord } from './deactivation.state';
+import type { DeactivationState, DeactivationStep, Failed, Resumable, StepRecord } from './deactivation.state';
 
 type Decision = DeactivationDecision<DeactivationState>;
 type Deactivated = Extract<DeactivationMessage, { type: 'CountryDeactivated' }>;
@@ -63,8 +63,9 @@ export function decideDeactivation(state: DeactivationState, message: Deactivati
     case 'completed':
     case 'compensated':
     case 'cancelled':
-    case 'failed':
       return unchanged(state);
+    case 'failed':
+      return resume(state, message, context);
     default:
       return assertNever(state, 'deactivation state');
   }
@@ -232,13 +233,39 @@ function compensate(state: Forward, failure: string, { now, deadlineMs }: Decisi
 }
 
 function fail(state: Compensating | Cancelling, failure: string, at: string): Decision {
+  const steps = endStep(state.steps, currentStep(state), at, failure);
   return {
-    state: { ...common(state), steps: endStep(state.steps, currentStep(state), at, failure), phase: 'failed', failure, endedAt: at },
+    state: { ...common(state), steps, phase: 'failed', failure, endedAt: at, failedIn: resumable(state) },
     commands: [],
     deadlines: [],
     cancelDeadlines: ['complete-by', 'compensate-by'],
     lastError: failure,
   };
+}
+
+/**
+ * An operator's retry of the command the undoing step it failed in awaited: the step starts again
+ * (a record of its own beside the failed one), an undoing under a new compensation deadline; the
+ * manager sends the command again. A retry of any other command changes nothing, and so refuses.
+ */
+function resume(state: Failed, message: DeactivationMessage, { now, deadlineMs }: DecisionContext): Decision {
+  if (message.type !== 'RetryRequested' || !state.failedIn) return unchanged(state);
+  const resumed: Compensating | Cancelling = { ...common(state), ...state.failedIn };
+  if (message.command !== awaitedCommand(resumed)) return unchanged(state);
+  const at = now.toISOString();
+  return {
+    state: { ...resumed, steps: [...state.steps, started(currentStep(state), at)] },
+    commands: [],
+    deadlines: 'failure' in resumed ? [{ name: 'compensate-by', dueAt: new Date(now.getTime() + deadlineMs) }] : [],
+    cancelDeadlines: [],
+    lastError: null,
+  };
+}
+
+/** An undoing state without what every state holds, kept by a failed process for a retry. */
+function resumable(state: Compensating | Cancelling): Resumable {
+  const { code: _code, reason: _reason, deactivatedAt: _deactivatedAt, startedAt: _startedAt, steps: _steps, ...rest } = state;
+  return rest;
 }
 
 /** The step a live state is in: the last one started. */

@@ -375,3 +375,73 @@ describe('country deactivation: every phase', () => {
     expect(['running', 'compensating', 'completed', 'compensated', 'cancelled', 'failed']).toContain(deactivationStatus(state));
   });
 });
+
+describe('country deactivation: an operator retries the step its undoing failed in', () => {
+  const UNDOING = [...COMPENSATING, 'cancelling', 'notifying-cancellation'] as const;
+  const retry = (command: DeactivationCommandName): DeactivationMessage => ({ type: 'RetryRequested', command, by: 'operator' });
+  /** Given: the process reached `phase`, then the command that phase awaited failed for good. */
+  const failedIn = (phase: (typeof UNDOING)[number]) => given(...ROADS[phase], refused(AWAITED[phase], 'refused'));
+
+  it.each(COMPENSATING)('given it failed in %s, when the operator retries its command, then the step starts again under a new compensation deadline', (phase) => {
+    const before = inPhase(phase);
+    const failed = failedIn(phase);
+
+    const decision = when(failed, retry(AWAITED[phase]));
+
+    const failedStep = failed.steps[failed.steps.length - 1];
+    expect(decision).toEqual({
+      state: { ...before, steps: [...failed.steps, { step: failedStep?.step, startedAt: iso(60), endedAt: null, error: null }] },
+      commands: [],
+      deadlines: [{ name: 'compensate-by', dueAt: new Date(T0 + 60_000 + DEADLINE_MS) }],
+      cancelDeadlines: [],
+      lastError: null,
+    });
+    expect(failedStep).toMatchObject({ endedAt: expect.any(String), error: expect.stringMatching(/undoing it failed: .*: refused$/) });
+    expect(deactivationStatus(decision.state)).toBe('compensating');
+  });
+
+  it.each(['cancelling', 'notifying-cancellation'] as const)('given it failed in %s, when the operator retries its command, then the cancellation goes on without a deadline', (phase) => {
+    const decision = when(failedIn(phase), retry(AWAITED[phase]));
+
+    expect(decision.state).toMatchObject({ ...inPhase(phase), steps: expect.any(Array) });
+    expect(decision.deadlines).toEqual([]);
+    expect(deactivationStatus(decision.state)).toBe('compensating');
+  });
+
+  it('given it failed restoring the facts and was retried, when the facts are back, then it waits for the dashboards past the reactivation it had', () => {
+    const resumed = when(failedIn('restoring'), retry('restore-country-facts')).state;
+
+    const decision = when(resumed, ok('restore-country-facts'), 61);
+
+    expect(decision.state).toMatchObject({ phase: 'recalculating-back', reactivatedAt: '120' });
+    expect(decision.commands).toEqual([{ name: 'recalculate-dashboards', payload: { code: 'RU', atLeastPosition: '120' } }]);
+  });
+
+  it('given it was retried, when the command fails again, then it fails again naming the first failure once', () => {
+    const resumed = when(failedIn('reactivating'), retry('reactivate-country')).state;
+
+    const decision = when(resumed, refused('reactivate-country', 'again'), 61);
+
+    expect(decision.state.phase).toBe('failed');
+    expect(decision.lastError).toBe(`not done within ${DEADLINE_MS} ms (in step archive-facts); undoing it failed: reactivate-country: again`);
+  });
+
+  it.each(UNDOING)('given it failed in %s, when the operator retries another command, then nothing changes (the retry is refused)', (phase) => {
+    const failed = failedIn(phase);
+    const other = AWAITED[phase] === 'archive-country-facts' ? 'notify-administrators' : 'archive-country-facts';
+
+    expect(when(failed, retry(other))).toEqual({ state: failed, commands: [], deadlines: [], cancelDeadlines: [], lastError: null });
+  });
+
+  it('given a process that failed before retries were recorded, when the operator retries, then nothing changes', () => {
+    const { failedIn: _dropped, ...failed } = failedIn('restoring') as Extract<DeactivationState, { phase: 'failed' }>;
+
+    expect(when(failed, retry('restore-country-facts')).state).toBe(failed);
+  });
+
+  it.each(Object.keys(ROADS).filter((phase) => phase !== 'failed') as DeactivationPhase[])('given %s, when an operator retries any command, then nothing changes', (phase) => {
+    const state = inPhase(phase);
+
+    for (const command of Object.values(AWAITED)) expect(when(state, retry(command)).state).toBe(state);
+  });
+});

@@ -1,7 +1,7 @@
 import { assertNever } from '../../../../kernel/domain-event';
 import type { AdministratorNotice, CommandResult, DecisionContext } from '../deactivation/deactivation.messages';
 import type { ReactivationCommand, ReactivationCommandName, ReactivationDecision, ReactivationMessage } from './reactivation.messages';
-import type { ReactivationState, ReactivationStep, ReactivationStepRecord } from './reactivation.state';
+import type { ReactivationResumable, ReactivationState, ReactivationStep, ReactivationStepRecord } from './reactivation.state';
 
 type Decision = ReactivationDecision;
 type State = ReactivationState;
@@ -45,8 +45,9 @@ export function decideReactivation(state: State, message: ReactivationMessage, c
     case 'completed':
     case 'compensated':
     case 'cancelled':
-    case 'failed':
       return unchanged(state);
+    case 'failed':
+      return resume(state, message, context);
     default:
       return assertNever(state, 'reactivation state');
   }
@@ -129,7 +130,7 @@ function undoing(state: Undoing, message: ReactivationMessage, { now, deadlineMs
         : null;
   if (failure !== null) {
     return {
-      state: { ...common(state), steps: endStep(state.steps, step, at, failure), phase: 'failed', failure, endedAt: at },
+      state: { ...common(state), steps: endStep(state.steps, step, at, failure), phase: 'failed', failure, endedAt: at, failedIn: resumable(state) },
       commands: [],
       deadlines: [],
       cancelDeadlines: ['complete-by', 'compensate-by'],
@@ -201,6 +202,26 @@ export function reactivationStatus(state: State): 'running' | 'compensating' | '
     default:
       return assertNever(state, 'reactivation state');
   }
+}
+
+/** An operator's retry of the command the undoing step it failed in awaited, as for the deactivation. */
+function resume(state: Extract<State, { phase: 'failed' }>, message: ReactivationMessage, { now, deadlineMs }: DecisionContext): Decision {
+  if (message.type !== 'RetryRequested' || !state.failedIn) return unchanged(state);
+  const resumed: Undoing = { ...common(state), ...state.failedIn };
+  if (message.command !== awaitedCommand(resumed)) return unchanged(state);
+  const at = now.toISOString();
+  return {
+    state: { ...resumed, steps: [...state.steps, started(currentStep(state), at)] },
+    commands: [],
+    deadlines: 'failure' in resumed ? [{ name: 'compensate-by', dueAt: new Date(now.getTime() + deadlineMs) }] : [],
+    cancelDeadlines: [],
+    lastError: null,
+  };
+}
+
+function resumable(state: Undoing): ReactivationResumable {
+  const { code: _code, activatedAt: _activatedAt, startedAt: _startedAt, steps: _steps, ...rest } = state;
+  return rest;
 }
 
 function awaitedCommand(state: Forward | Undoing): ReactivationCommandName {

@@ -185,3 +185,47 @@ describe('country reactivation: the reverse of a completed deactivation', () => 
     expect(inPhase(phase).phase).toBe(phase);
   });
 });
+
+describe('country reactivation: an operator retries the step its undoing failed in', () => {
+  const UNDOING = [...COMPENSATING, 'cancelling', 'notifying-cancellation'] as const;
+  const retry = (command: ReactivationCommandName): ReactivationMessage => ({ type: 'RetryRequested', command, by: 'operator' });
+  const failedIn = (phase: (typeof UNDOING)[number]) => given(...ROADS[phase], refused(AWAITED[phase]));
+
+  it.each(UNDOING)('given it failed in %s, when the operator retries its command, then the step starts again where it stood', (phase) => {
+    const failed = failedIn(phase);
+
+    const decision = when(failed, retry(AWAITED[phase]));
+
+    const failedStep = failed.steps[failed.steps.length - 1];
+    const compensation = (COMPENSATING as readonly string[]).includes(phase);
+    expect(decision).toEqual({
+      state: { ...inPhase(phase), steps: [...failed.steps, { step: failedStep?.step, startedAt: iso(60), endedAt: null, error: null }] },
+      commands: [],
+      deadlines: compensation ? [{ name: 'compensate-by', dueAt: new Date(T0 + 60_000 + DEADLINE_MS) }] : [],
+      cancelDeadlines: [],
+      lastError: null,
+    });
+    expect(reactivationStatus(decision.state)).toBe('compensating');
+  });
+
+  it('given it failed archiving again and was retried, when the archive is done, then it waits for the dashboards past its own deactivation', () => {
+    const resumed = when(failedIn('archiving'), retry('archive-country-facts')).state;
+
+    const decision = decideReactivation(resumed, ok('archive-country-facts'), at(61));
+
+    expect(decision.state).toMatchObject({ phase: 'recalculating-back', deactivatedAt: '220' });
+    expect(decision.commands).toEqual([{ name: 'recalculate-dashboards', payload: { code: 'RU', atLeastPosition: '220' } }]);
+  });
+
+  it.each(UNDOING)('given it failed in %s, when the operator retries another command, then nothing changes', (phase) => {
+    const failed = failedIn(phase);
+    // Forward commands only: never what an undoing step awaits.
+    for (const other of ['restore-country-facts', 'refresh-country-caches'] as const) expect(when(failed, retry(other))).toEqual(nothing(failed));
+  });
+
+  it.each(Object.keys(ROADS).filter((phase) => phase !== 'failed') as ReactivationPhase[])('given %s, when an operator retries any command, then nothing changes', (phase) => {
+    const state = inPhase(phase);
+
+    for (const command of Object.values(AWAITED)) expect(when(state, retry(command))).toEqual(nothing(state));
+  });
+});

@@ -22,7 +22,8 @@ export type ReactivationMessage =
   | { readonly type: 'InstanceLeft'; readonly instanceId: string }
   | { readonly type: 'DashboardsRecalculated'; readonly code: string; readonly position: string }
   | { readonly type: 'DeadlineReached'; readonly deadline: DeactivationDeadline }
-  | { readonly type: 'AbortRequested'; readonly by: string; readonly reason: string };
+  | { readonly type: 'AbortRequested'; readonly by: string; readonly reason: string }
+  | { readonly type: 'RetryRequested'; readonly command: ReactivationCommandName; readonly by: string };
 
 export interface ReactivationDecision {
   readonly state: ReactivationState;

@@ -45,7 +45,13 @@ export type ReactivationState = Common &
     | { readonly phase: 'cancelling'; readonly deactivatedAt: string }
     | { readonly phase: 'notifying-cancellation' }
     | { readonly phase: 'cancelled'; readonly endedAt: string }
-    | { readonly phase: 'failed'; readonly failure: string; readonly endedAt: string }
+    /** `failedIn`: the undoing step it stopped in, as it stood, where an operator's retry resumes. */
+    | { readonly phase: 'failed'; readonly failure: string; readonly endedAt: string; readonly failedIn?: ReactivationResumable }
   );
+
+type Undoing = Extract<ReactivationState, { phase: 'deactivating' | 'archiving' | 'recalculating-back' | 'notifying-failure' | 'cancelling' | 'notifying-cancellation' }>;
+
+/** An undoing state without what every state holds. */
+export type ReactivationResumable = Undoing extends infer S ? (S extends Common ? Omit<S, keyof Common> : never) : never;
 
 export type ReactivationPhase = ReactivationState['phase'];
