@@ -161,7 +161,7 @@ describe('fault: Elasticsearch is stopped until the deactivation deadline passes
     world = await FaultWorld.create({ esUrl: elasticsearch.url });
     world.mark('private elasticsearch up, world created');
     // Attempts enough that the outage outlasts the deadline rather than the command's attempts.
-    app = await world.startApp('instance', processSettings(webhook, { COUNTRY_DEACTIVATION_DEADLINE_MS: String(DEADLINE_MS), PROCESS_COMMAND_MAX_ATTEMPTS: '100' }));
+    app = await world.startApp('instance', processSettings(webhook, { COUNTRY_DEACTIVATION_DEADLINE_MS: String(DEADLINE_MS) }));
     facts = await recordFacts(app.url);
     await waitUntilQuiet(world, app.url);
     world.mark('facts recorded');

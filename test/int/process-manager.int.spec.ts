@@ -40,7 +40,8 @@ function toyDefinition(type: string): ProcessDefinition<ToyState> {
         };
       }
       if (input.kind === 'command-succeeded' && input.name === 'greet') return { ...none, state: { ...state, greeted: true } };
-      if (input.kind === 'command-failed') return { ...none, state: { ...state, expiredAt: 'never' }, lastError: input.error };
+      // Told of a failure before its deadline, it ends without one; after, it keeps the deadline's time.
+      if (input.kind === 'command-failed') return { ...none, state: { ...state, expiredAt: state.expiredAt ?? 'never' }, lastError: input.error };
       // An operator's retry of the greeting that ended it brings it back to wait for the answer.
       if (input.kind === 'retry-requested' && input.name === 'greet' && state.expiredAt === 'never') return { ...none, state: { ...state, expiredAt: null } };
       if (input.kind === 'deadline') return { ...none, state: { ...state, expiredAt: input.dueAt }, commands: [{ name: 'farewell', payload: { code: state.code } }] };
@@ -76,6 +77,7 @@ interface Sent {
   readonly command: ProcessCommand;
   readonly metadata: EventMetadata;
   readonly instance: string;
+  readonly at: number;
 }
 
 describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
@@ -106,11 +108,12 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
       amqp,
       definitions: [definition, follower],
       send: async (command, _type, metadata) => {
-        sent.push({ command, metadata, instance: name });
+        sent.push({ command, metadata, instance: name, at: Date.now() });
         const code = (command.payload as { code: string }).code;
         const attempts = sent.filter((s) => (s.command.payload as { code: string }).code === code && s.command.name === command.name).length;
         if (command.name === 'greet' && code.endsWith('FLAKY') && attempts === 1) throw new Error('the broker blinked');
         if (command.name === 'greet' && code.endsWith('REFUSED')) throw new RefusedError();
+        if (command.name === 'greet' && code.endsWith('OUTAGE')) throw new Error('elasticsearch is down');
         if (command.name === 'greet' && code.endsWith('RETRIED') && attempts === 1) throw new RefusedError();
         return { ok: true };
       },
@@ -213,7 +216,7 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
     expect(handled.rows.map((row) => row.message_id).sort()).toEqual(['command:1', eventId].sort());
     const greetings = sent.filter((s) => s.command.name === 'greet' && s.command.payload && (s.command.payload as { code: string }).code === code);
     expect(greetings).toEqual([
-      { command: { name: 'greet', payload: { code } }, metadata: { correlationId: `corr-${code}`, causationId: processes[0].id, actor: `process:${type}` }, instance: 'a' },
+      { command: { name: 'greet', payload: { code } }, metadata: { correlationId: `corr-${code}`, causationId: processes[0].id, actor: `process:${type}` }, instance: 'a', at: expect.any(Number) },
     ]);
   });
 
@@ -256,6 +259,19 @@ describe('process manager (int: PostgreSQL and RabbitMQ)', () => {
       { status: SpanStatusCode.UNSET, events: ['retried'], attempt: 1 },
       { status: SpanStatusCode.UNSET, events: [], attempt: 2 },
     ]);
+  });
+
+  it('given a command failing for a passing reason while a deadline is pending, when its attempts run out, then it is sent again until the deadline ends the wait', async () => {
+    await startInstance('a', true);
+    const code = `${codePrefix}OUTAGE`;
+    await deactivate(code);
+
+    expect(await eventually(async () => (await statusOf(code)) === 'completed', 10_000)).toBe(true);
+    const [{ state }] = await processesOf(code);
+    // Ended by its deadline, never told of a failure while the deadline was pending.
+    expect(state.expiredAt).not.toBe('never');
+    const greetsBeforeDeadline = sent.filter((s) => s.command.name === 'greet' && (s.command.payload as { code: string }).code === code && s.at < Date.parse(state.expiredAt!));
+    expect(greetsBeforeDeadline.length).toBeGreaterThan(harness.config.PROCESS_COMMAND_MAX_ATTEMPTS);
   });
 
   it('given a command refused for good, when it is sent, then the process is told once and records why', async () => {

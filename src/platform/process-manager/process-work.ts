@@ -35,6 +35,8 @@ interface DueCommand {
   readonly attempts: number;
   /** Rounds an operator started again; each round's answer has its own message id. */
   readonly reissues: number;
+  /** Whether the process has a deadline pending: then the deadline, not the attempts, bounds a transient failure. */
+  readonly bounded: boolean;
 }
 
 /**
@@ -91,7 +93,12 @@ export class ProcessWork {
     return inSpan(`process command ${command.name}`, { attributes }, (span) => this.sendCommand(command, span));
   }
 
-  /** A failure with attempts left is an event of the step's span; the one that fails the command, its error. */
+  /**
+   * A failure not known to be permanent is sent again with back-off: while the process has a
+   * deadline pending, until the deadline ends the step (an outage longer than the attempts would
+   * otherwise fail compensation too, early); without one, up to PROCESS_COMMAND_MAX_ATTEMPTS.
+   * A failure with a retry left is an event of the step's span; the one that fails the command, its error.
+   */
   private async sendCommand(command: DueCommand, span: Span): Promise<void> {
     const metadata = processCommandMetadata(command.processId, command.processType, command.correlationId);
     const messageId = command.reissues === 0 ? `command:${command.seq}` : `command:${command.seq}:${command.reissues}`;
@@ -101,7 +108,7 @@ export class ProcessWork {
     } catch (error) {
       const attempts = command.attempts + 1;
       const text = describe(error);
-      if (!this.isPermanent(command.processType, error) && attempts < this.settings.maxCommandAttempts) {
+      if (!this.isPermanent(command.processType, error) && (command.bounded || attempts < this.settings.maxCommandAttempts)) {
         retriedAfter(span, error);
         await this.retryLater(command, attempts, text);
         return;
@@ -155,7 +162,8 @@ export class ProcessWork {
              order by pc.process_id, pc.seq limit $2 for update of pc skip locked) due, process p
        where c.process_id = due.process_id and c.seq = due.seq and p.id = c.process_id
        returning c.process_id as "processId", p.type as "processType", p.correlation_id as "correlationId",
-                 c.seq, c.name, c.payload, c.attempts, c.reissues`,
+                 c.seq, c.name, c.payload, c.attempts, c.reissues,
+                 exists (select 1 from process_deadline dl where dl.process_id = c.process_id) as bounded`,
       [this.settings.leaseMs, this.settings.claimLimit, this.types],
     );
     // A process's commands are sent in the order it issued them.
