@@ -12,9 +12,11 @@ const SUBJECTS: Readonly<Record<AdministratorNotice['outcome'], (code: string) =
   deactivated: (code) => `Country ${code} deactivated: out of the dashboards, its facts archived`,
   'deactivation-undone': (code) => `Deactivation of country ${code} failed and was undone: ${code} is active again`,
   'deactivation-cancelled': (code) => `Deactivation of country ${code} cancelled: it was reactivated`,
+  'deactivation-failed': (code) => `Deactivation of country ${code} failed and could not be undone: an operator must retry it (processes:retry)`,
   reactivated: (code) => `Country ${code} reactivated: back in the dashboards`,
   'reactivation-undone': (code) => `Reactivation of country ${code} failed and was undone: ${code} is inactive again`,
   'reactivation-cancelled': (code) => `Reactivation of country ${code} cancelled: it was deactivated`,
+  'reactivation-failed': (code) => `Reactivation of country ${code} failed and could not be undone: an operator must retry it (processes:retry)`,
 };
 
 /**

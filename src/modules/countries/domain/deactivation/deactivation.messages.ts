@@ -16,9 +16,12 @@ export interface AdministratorNotice {
     | 'deactivated'
     | 'deactivation-undone'
     | 'deactivation-cancelled'
+    /** Undoing it failed too: the country is left as the failure found it, for an operator (retry). */
+    | 'deactivation-failed'
     | 'reactivated'
     | 'reactivation-undone'
-    | 'reactivation-cancelled';
+    | 'reactivation-cancelled'
+    | 'reactivation-failed';
   /** The deactivation's reason; null for a reactivation, which has none. */
   readonly reason: string | null;
   readonly failure: string | null;

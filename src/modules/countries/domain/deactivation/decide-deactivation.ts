@@ -236,7 +236,8 @@ function fail(state: Compensating | Cancelling, failure: string, at: string): De
   const steps = endStep(state.steps, currentStep(state), at, failure);
   return {
     state: { ...common(state), steps, phase: 'failed', failure, endedAt: at, failedIn: resumable(state) },
-    commands: [],
+    // Administrators hear of it: the service is half-way and only an operator's retry can finish it.
+    commands: [{ name: 'notify-administrators', payload: notice(state, 'deactivation-failed', failure) }],
     deadlines: [],
     cancelDeadlines: ['complete-by', 'compensate-by'],
     lastError: failure,

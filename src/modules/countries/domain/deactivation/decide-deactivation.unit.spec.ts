@@ -298,6 +298,9 @@ describe('country deactivation: the deadline and failures start compensation', (
     expect(decision.lastError).toMatch(/undoing it did not finish within 600000 ms/);
     expect(decision.cancelDeadlines).toEqual(['complete-by', 'compensate-by']);
     expect(deactivationStatus(decision.state)).toBe('failed');
+    expect(decision.commands).toEqual([
+      { name: 'notify-administrators', payload: { code: 'RU', outcome: 'deactivation-failed', reason: 'sanctions', failure: decision.lastError } },
+    ]);
   });
 
   it.each(COMPENSATING)('given %s, when its command fails for good, then the process fails naming both failures', (phase) => {
@@ -305,6 +308,7 @@ describe('country deactivation: the deadline and failures start compensation', (
 
     expect(decision.state.phase).toBe('failed');
     expect(decision.lastError).toMatch(/^not done within .*; undoing it failed: .*: refused$/);
+    expect(decision.commands.map(({ name, payload }) => [name, 'outcome' in payload ? payload.outcome : null])).toEqual([['notify-administrators', 'deactivation-failed']]);
   });
 
   it.each(COMPENSATING)('given %s, when the first deadline fires late, then nothing changes', (phase) => {

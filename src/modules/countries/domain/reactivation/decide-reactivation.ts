@@ -131,7 +131,8 @@ function undoing(state: Undoing, message: ReactivationMessage, { now, deadlineMs
   if (failure !== null) {
     return {
       state: { ...common(state), steps: endStep(state.steps, step, at, failure), phase: 'failed', failure, endedAt: at, failedIn: resumable(state) },
-      commands: [],
+      // Administrators hear of it: the service is half-way and only an operator's retry can finish it.
+      commands: [{ name: 'notify-administrators', payload: notice(state, 'reactivation-failed', failure) }],
       deadlines: [],
       cancelDeadlines: ['complete-by', 'compensate-by'],
       lastError: failure,

@@ -171,6 +171,7 @@ describe('country reactivation: the reverse of a completed deactivation', () => 
     expect(decision.state.phase).toBe('failed');
     expect(reactivationStatus(decision.state)).toBe('failed');
     expect(decision.cancelDeadlines).toEqual(['complete-by', 'compensate-by']);
+    expect(decision.commands).toEqual([{ name: 'notify-administrators', payload: { code: 'RU', outcome: 'reactivation-failed', reason: null, failure: decision.lastError } }]);
   });
 
   it.each(['completed', 'compensated', 'cancelled', 'failed'] as const)('given %s, when anything arrives, then nothing changes', (phase) => {
