@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { InstanceRequests } from '../../../platform/instances/instance-requests';
 import { COUNTRY_CACHES_TOPIC } from '../../countries';
 import { StatisticReferenceCache } from './statistic-reference.cache';
@@ -8,18 +7,12 @@ import { StatisticReferenceCache } from './statistic-reference.cache';
 @Injectable()
 export class CountryCachesTask implements OnModuleInit {
   constructor(
-    private readonly modules: ModuleRef,
     private readonly cache: StatisticReferenceCache,
+    // Absent in the write-side CLI, which has the statistics and no instance registry.
+    @Optional() private readonly instances?: InstanceRequests,
   ) {}
 
   onModuleInit(): void {
-    // Looked up, not injected: the write-side CLI has the statistics and no instance registry.
-    let instances: InstanceRequests;
-    try {
-      instances = this.modules.get(InstanceRequests, { strict: false });
-    } catch {
-      return;
-    }
-    instances.register(COUNTRY_CACHES_TOPIC, () => this.cache.refresh());
+    this.instances?.register(COUNTRY_CACHES_TOPIC, () => this.cache.refresh());
   }
 }

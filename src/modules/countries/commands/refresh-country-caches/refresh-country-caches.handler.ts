@@ -1,4 +1,4 @@
-import { ModuleRef } from '@nestjs/core';
+import { Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ValidationError } from '../../../../kernel/domain-error';
 import { InstanceRequests } from '../../../../platform/instances/instance-requests';
@@ -14,11 +14,12 @@ import { countryKey } from '../../processes/country-deactivation/country-deactiv
  */
 @CommandHandler(RefreshCountryCachesCommand)
 export class RefreshCountryCachesHandler implements ICommandHandler<RefreshCountryCachesCommand> {
-  constructor(private readonly modules: ModuleRef) {}
+  // Absent in the write-side CLI, which has this handler and no instance registry (nor processes to ask for it).
+  constructor(@Optional() private readonly instances?: InstanceRequests) {}
 
   async execute({ code, metadata }: RefreshCountryCachesCommand): Promise<{ instances: string[] }> {
-    // Looked up, not injected: the write-side CLI has this handler and no instance registry.
-    const instances = this.modules.get(InstanceRequests, { strict: false });
+    if (!this.instances) throw new Error('no instance registry in this process: only the application refreshes instances');
+    const instances = this.instances;
     const process = issuingProcess(metadata);
     if (!process) throw new ValidationError('metadata', 'only a country process asks the instances: no process sent this command');
     const reply = { processType: process.type, processKey: countryKey(code), done: 'InstanceCachesRefreshed', left: 'InstanceLeft' };
