@@ -1,0 +1,141 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { DashboardPage } from '../support/dashboard-page';
+import { graphqlFigures, sqlNationalTotal, sqlTopPartners } from '../support/dashboard-queries';
+import { SAMPLE_YEAR, SampleWorld } from '../support/sample-world';
+
+/** Every way Intl may write an amount of USD for a locale: in full (with or without cents) or compact. */
+function usdForms(value: string, locale: string): string[] {
+  const format = (options: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', ...options }).format(value as unknown as number);
+  return [format({ maximumFractionDigits: 0 }), format({ minimumFractionDigits: 2 }), format({ notation: 'compact', maximumFractionDigits: 1 })];
+}
+
+/**
+ * The dashboard page in Debian's Chromium, against the built service that projected the sample the
+ * CLI seeded (browser-global-setup.ts). What the page shows is read through its test contract
+ * (data-testid, data-value, data-code) and compared with GraphQL asked here, and the headline with
+ * PostgreSQL's own sums. Each view is photographed into reports/screenshots/.
+ */
+describe('the dashboard page', () => {
+  const world = SampleWorld.published();
+  let browser: Browser;
+  let context: BrowserContext;
+  let dashboard: DashboardPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    await world.caughtUp();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    dashboard = new DashboardPage(await context.newPage(), world.names.url);
+  });
+
+  afterEach(async () => {
+    await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await world.close();
+  });
+
+  it('shows the total and the top ten partners and products of GraphQL, and the total is PostgreSQL\'s sum', async () => {
+    await dashboard.open('/', { year: SAMPLE_YEAR }, 'en');
+    const partners = await dashboard.rows('top-partners-table');
+    const products = await dashboard.rows('top-products-table');
+    const expected = await graphqlFigures(world, { year: SAMPLE_YEAR }, products[0]?.code.length ?? 2);
+    await dashboard.screenshot('dashboard-en');
+
+    expect(await dashboard.value('headline-total')).toBe(expected.total);
+    expect(await dashboard.value('headline-total')).toBe(await sqlNationalTotal(world.db, { year: SAMPLE_YEAR }));
+    expect(partners.map(({ code, value }) => ({ code, value }))).toEqual(expected.partners.map(({ code, value }) => ({ code, value })));
+    expect(partners.map(({ code, value }) => ({ code, value }))).toEqual(await sqlTopPartners(world.db, SAMPLE_YEAR));
+    expect(products.map(({ code, value }) => ({ code, value }))).toEqual(expected.products.map(({ code, value }) => ({ code, value })));
+    expect(partners).toHaveLength(10);
+    expect(await dashboard.testId('trend-chart').locator('canvas, svg').count()).toBeGreaterThan(0);
+  });
+
+  it('a month picked in the period picker shows that month\'s figures, without a reload', async () => {
+    await dashboard.open('/', { year: SAMPLE_YEAR }, 'en');
+    const marker = await dashboard.plantMarker();
+    const before = await dashboard.current();
+
+    await dashboard.testId('period-month').selectOption('3');
+    await dashboard.drawn('dashboard', { year: SAMPLE_YEAR, month: 3 }, before!.counter);
+    const partners = await dashboard.rows('top-partners-table');
+    const expected = await graphqlFigures(world, { year: SAMPLE_YEAR, month: 3 }, 2);
+
+    expect(await dashboard.value('headline-total')).toBe(expected.total);
+    expect(await dashboard.value('headline-total')).toBe(await sqlNationalTotal(world.db, { year: SAMPLE_YEAR, month: 3 }));
+    expect(partners.map(({ code, value }) => ({ code, value }))).toEqual(expected.partners.map(({ code, value }) => ({ code, value })));
+    expect(await dashboard.marker()).toBe(marker);
+  });
+
+  it('a partner\'s link in the ranking opens its profile with the figures of countryProfile', async () => {
+    await dashboard.open('/', { year: SAMPLE_YEAR }, 'en');
+    const [, second] = await dashboard.rows('top-partners-table');
+
+    await dashboard.testId('top-partners-table').locator(`[data-testid="partner-link"][data-code="${second.code}"]`).click();
+    await dashboard.drawn('country', { year: SAMPLE_YEAR });
+    const { countryProfile } = await world.graphql<{ countryProfile: { nameEn: string; total: { valueUsd: string } } }>(
+      'query($code: String!, $year: Int!) { countryProfile(code: $code, year: $year) { nameEn total { valueUsd } } }',
+      { code: second.code, year: SAMPLE_YEAR },
+    );
+    await dashboard.screenshot('country-en');
+
+    await expect(dashboard.testId('country-page').isVisible()).resolves.toBe(true);
+    expect(await dashboard.value('country-total')).toBe(countryProfile.total.valueUsd);
+    expect(countryProfile.total.valueUsd).toBe(second.value);
+    expect(await dashboard.testId('country-page').innerText()).toContain(countryProfile.nameEn);
+  });
+
+  it('a product\'s link opens its page, and product search finds codes by Korean and English words', async () => {
+    await dashboard.open('/', { year: SAMPLE_YEAR }, 'ko');
+    const [top] = await dashboard.rows('top-products-table');
+
+    await dashboard.testId('top-products-table').locator(`[data-testid="product-link"][data-code="${top.code}"]`).click();
+    await dashboard.drawn('product', { year: SAMPLE_YEAR });
+    await dashboard.screenshot('product-ko');
+    await expect(dashboard.testId('product-page').isVisible()).resolves.toBe(true);
+
+    const { searchProducts } = await world.graphql<{ searchProducts: { hits: { hsCode: string; nameKo: string | null }[] } }>(
+      'query($text: String!) { searchProducts(text: $text, first: 5) { hits { hsCode nameKo } } }',
+      { text: top.code },
+    );
+    const word = searchProducts.hits[0]?.nameKo?.split(/[\s,()]+/).find((part) => part.length >= 2);
+    expect(word).toBeDefined();
+    await dashboard.testId('product-search').fill(word!);
+    await dashboard.testId('product-result').first().waitFor();
+    const results = await dashboard.testId('product-result').allInnerTexts();
+    await dashboard.screenshot('product-search-ko');
+
+    expect(results.some((text) => text.includes(word!))).toBe(true);
+  });
+
+  it('renders in Korean and English: names in the chosen language, numbers as Intl formats them for ko-KR and en', async () => {
+    const expected = await graphqlFigures(world, { year: SAMPLE_YEAR }, 2);
+    const [first] = expected.partners;
+
+    await dashboard.open('/', { year: SAMPLE_YEAR }, 'ko');
+    const korean = (await dashboard.rows('top-partners-table'))[0];
+    const koreanHeadline = await dashboard.testId('headline-total').innerText();
+    await dashboard.screenshot('dashboard-ko');
+    const drawn = await dashboard.current();
+    await dashboard.testId('lang-en').click();
+    await dashboard.drawn('dashboard', { year: SAMPLE_YEAR }, drawn!.counter);
+    const english = (await dashboard.rows('top-partners-table'))[0];
+    const englishHeadline = await dashboard.testId('headline-total').innerText();
+
+    expect(await dashboard.page.locator('html').getAttribute('lang')).toMatch(/^en/);
+    expect(korean.text).toContain(first.nameKo);
+    expect(english.text).toContain(first.nameEn);
+    expect(english.text).not.toContain(first.nameKo);
+    expect(usdForms(first.value, 'ko-KR').some((form) => korean.text.includes(form))).toBe(true);
+    expect(usdForms(first.value, 'en').some((form) => english.text.includes(form))).toBe(true);
+    expect(usdForms(expected.total, 'ko-KR').some((form) => koreanHeadline.includes(form))).toBe(true);
+    expect(usdForms(expected.total, 'en').some((form) => englishHeadline.includes(form))).toBe(true);
+  });
+});
