@@ -8,6 +8,14 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
+# The dashboard page (web/, ADR 0014): its own toolchain, only its built files reach the image.
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web ./
+RUN npm run build
+
 # Production dependencies in their own stage, so the final image carries no compiler or test tools.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -24,6 +32,7 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=web /web/dist ./web/dist
 COPY schema.graphql ./
 COPY data/reference ./data/reference
 COPY es-mappings ./es-mappings

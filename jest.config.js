@@ -11,7 +11,10 @@ const project = (level, extra = {}) => ({
   displayName: level,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': typescript },
-  testMatch: [`<rootDir>/src/**/*.${level}.spec.ts`, `<rootDir>/test/**/*.${level}.spec.ts`],
+  // web/src: the dashboard page's pure modules (formatting, routes, the live state machine).
+  testMatch: [`<rootDir>/src/**/*.${level}.spec.ts`, `<rootDir>/test/**/*.${level}.spec.ts`, `<rootDir>/web/src/**/*.${level}.spec.ts`],
+  // web/ has a node_modules of its own (the page's toolchain), with nothing to test in it.
+  modulePathIgnorePatterns: ['<rootDir>/web/node_modules/', '<rootDir>/web/dist/'],
   ...extra,
 });
 

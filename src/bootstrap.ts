@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { serveDashboardPage } from './platform/dashboard-page/dashboard-page';
 import { traceGraphqlRequests } from './platform/graphql/graphql-tracing';
 import { graphqlOverHttp } from './platform/graphql/http-transport';
 import { assertComponentsUp } from './platform/health/preflight';
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: config.HTTP_BODY_LIMIT_BYTES, genReqId: correlationIdOf });
   graphqlOverHttp(adapter.getInstance());
   if (config.TRACING_ENABLED) traceGraphqlRequests(adapter.getInstance());
+  if (config.DASHBOARD_PAGE_ENABLED) serveDashboardPage(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options),
     adapter,

@@ -62,6 +62,8 @@ const schema = z.object({
     .enum(['true', 'false'])
     .transform((flag) => flag === 'true')
     .default('true'),
+  // The dashboard page (web/, ADR 0014) at `/`, served from web/dist.
+  DASHBOARD_PAGE_ENABLED: flag.default('true'),
   GRAPHIQL: z
     .enum(['true', 'false'])
     .transform((flag) => flag === 'true')
