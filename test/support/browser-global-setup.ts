@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { assertComponentsUp } from '../../src/platform/health/preflight';
 import { REPO_ROOT } from './app-process';
 import { buildWhenStale } from './build-when-stale';
+import { recordMeasurement } from './browser-measurements';
 import { chromiumPath } from './chromium';
 import { SampleWorld, SMALL_SAMPLE } from './sample-world';
 import { testConfig } from './test-config';
@@ -20,6 +21,7 @@ export default async function browserGlobalSetup(): Promise<void> {
   await assertComponentsUp(testConfig());
   const world = await SampleWorld.create({ sample: SMALL_SAMPLE });
   world.publish();
+  recordMeasurement('set-up: world seeded and projected', { ...world.timings });
   // Jest runs the teardown in this process: a global is how the two share the world.
   Object.assign(globalThis, { browserWorld: world });
 }

@@ -97,6 +97,19 @@ export class DashboardPage {
       );
   }
 
+  /**
+   * Waits until the headline total reads `value` (its data-value), checking at every frame; answers
+   * the page's clock (ms since the epoch) when it saw it, to set against the test's own.
+   */
+  async totalShown(value: string, timeoutMs: number): Promise<number> {
+    const shown = await this.page.waitForFunction(
+      (expected) => ((globalThis as unknown as PageGlobals).document.querySelector('[data-testid="headline-total"]')?.getAttribute('data-value') === expected ? Date.now() : null),
+      value,
+      { timeout: timeoutMs, polling: 'raf' },
+    );
+    return (await shown.jsonValue()) as number;
+  }
+
   /** A value on the page's window that only survives while no navigation or reload happens. */
   async plantMarker(): Promise<string> {
     const marker = `marker-${Date.now()}`;

@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
-import { CENTS, fromUnits } from '../../src/modules/dashboards/domain/exact-units';
+import { CENTS, fromUnits, toUnits } from '../../src/modules/dashboards/domain/exact-units';
 import type { SampleWorld } from './sample-world';
 import { sqlTotals } from './read-model-audit';
+import { aStatisticInput } from './statistic-builders';
 
 export interface Ranked {
   readonly code: string;
@@ -53,4 +54,18 @@ export async function sqlTopPartners(db: Pool, year: number): Promise<{ code: st
     [year],
   );
   return rows;
+}
+
+const RECORD = 'mutation($input: RecordExportStatisticInput!) { recordExportStatistic(input: $input) { position } }';
+
+/**
+ * Records a new statistic of `year` (a random 10-digit line under chapter 85, for China in June)
+ * through GraphQL; answers the total a page showing `totalBefore` for that year should show next,
+ * and when the mutation was sent and answered (ms since the epoch).
+ */
+export async function recordInYear(world: SampleWorld, year: number, valueUsd: string, totalBefore: string) {
+  const input = aStatisticInput({ countryCode: 'CN', period: `${year}-06`, valueUsd, weightKg: '100.000' });
+  const sent = Date.now();
+  await world.mutate(RECORD, { input });
+  return { expectedTotal: fromUnits(toUnits(totalBefore, CENTS) + toUnits(valueUsd, CENTS), CENTS), sent, answered: Date.now() };
 }
