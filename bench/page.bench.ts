@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT } from '../test/support/app-process';
 import { chromiumPath, launchChromium } from '../test/support/chromium';
@@ -11,9 +10,6 @@ import type { BenchSection } from './bench-section';
 import { BENCH_DATABASE_URL } from './support/bench-database';
 import { envInt, ms, percentile } from './support/stats';
 
-const DIST = join(REPO_ROOT, 'web/dist');
-/** Chunks of libraries, named by the page's build (web/vite.config.ts); everything else is the page's own code. */
-const LIBRARY_CHUNK = /^echarts-/;
 
 /**
  * The dashboard page: its bundle (web/dist, gzipped as a server would send it) and, in Debian's
@@ -63,17 +59,10 @@ export async function runPageBench(): Promise<BenchSection> {
   }
 }
 
+/** The page's own script (web/scripts/bundle-size.mjs) measures web/dist: own code apart from the ECharts chunk, gzipped at level 9. */
 function bundleSizes(): { ownGzip: number; libraryGzip: number; raw: number } {
-  const files = ['index.html', ...readdirSync(join(DIST, 'assets')).map((name) => `assets/${name}`)];
-  const sizes = { ownGzip: 0, libraryGzip: 0, raw: 0 };
-  for (const file of files) {
-    const content = readFileSync(join(DIST, file));
-    const gzipped = gzipSync(content).length;
-    sizes.raw += content.length;
-    if (LIBRARY_CHUNK.test(file.replace('assets/', ''))) sizes.libraryGzip += gzipped;
-    else sizes.ownGzip += gzipped;
-  }
-  return sizes;
+  const report = JSON.parse(execFileSync(process.execPath, [join(REPO_ROOT, 'web/scripts/bundle-size.mjs')], { encoding: 'utf8' })) as Record<'own' | 'echarts' | 'total', { bytes: number; gzipBytes: number }>;
+  return { ownGzip: report.own.gzipBytes, libraryGzip: report.echarts.gzipBytes, raw: report.total.bytes };
 }
 
 async function coldLoad(browser: Browser, url: string): Promise<{ drawnMs: number; domContentLoadedMs: number }> {
