@@ -74,6 +74,23 @@ describe('the dashboard page', () => {
     expect(await dashboard.marker()).toBe(marker);
   });
 
+  it('clicking the largest partner\'s bar opens its profile with the figures of countryProfile', async () => {
+    await dashboard.open('/', { year: SAMPLE_YEAR }, 'ko');
+    const rows = await dashboard.rows('top-partners-table');
+
+    await (await dashboard.longestBar('top-partners', rows.length)).click();
+    await dashboard.drawn('country', { year: SAMPLE_YEAR });
+    const { countryProfile } = await world.graphql<{ countryProfile: { countryCode: string; nameKo: string; total: { valueUsd: string } } }>(
+      'query($code: String!, $year: Int!) { countryProfile(code: $code, year: $year) { countryCode nameKo total { valueUsd } } }',
+      { code: rows[0].code, year: SAMPLE_YEAR },
+    );
+    await dashboard.screenshot('country-ko');
+
+    expect(dashboard.page.url()).toContain(`#/country/${rows[0].code}`);
+    expect(await dashboard.value('country-total')).toBe(countryProfile.total.valueUsd);
+    expect(await dashboard.testId('country-page').innerText()).toContain(countryProfile.nameKo);
+  });
+
   it('a partner\'s link in the ranking opens its profile with the figures of countryProfile', async () => {
     await dashboard.open('/', { year: SAMPLE_YEAR }, 'en');
     const [, second] = await dashboard.rows('top-partners-table');

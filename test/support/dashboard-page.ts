@@ -98,6 +98,24 @@ export class DashboardPage {
   }
 
   /**
+   * The longest bar of a bar chart (drawn by ECharts as SVG, one path per bar): among the chart's
+   * paths, those of the one fill that `bars` of them share, the widest. The page ranks its bars,
+   * so it stands for the first row of the chart's table.
+   */
+  async longestBar(chartTestId: string, bars: number): Promise<Locator> {
+    const paths = this.testId(chartTestId).locator('svg path');
+    const index = await paths.evaluateAll((elements, count) => {
+      const shapes = elements.map((element, at) => ({ at, fill: element.getAttribute('fill') ?? '', width: (element as unknown as { getBBox(): { width: number } }).getBBox().width }));
+      const byFill = new Map<string, typeof shapes>();
+      for (const shape of shapes) byFill.set(shape.fill, [...(byFill.get(shape.fill) ?? []), shape]);
+      const group = [...byFill.entries()].find(([fill, members]) => fill !== 'none' && fill !== '' && members.length === count)?.[1] ?? [];
+      return group.sort((a, b) => b.width - a.width)[0]?.at ?? -1;
+    }, bars);
+    if (index < 0) throw new Error(`[data-testid=${chartTestId}] has no ${bars} bars of one fill`);
+    return paths.nth(index);
+  }
+
+  /**
    * Waits until the headline total reads `value` (its data-value), checking at every frame; answers
    * the page's clock (ms since the epoch) when it saw it, to set against the test's own.
    */
