@@ -96,12 +96,25 @@ async function liveDelays(browser: Browser, world: SampleWorld, writes: number):
     const delays: number[] = [];
     for (let i = 0; i < writes; i++) {
       const write = await recordInYear(world, SAMPLE_YEAR, '1000.00', await dashboard.value('headline-total'));
-      delays.push((await dashboard.totalShown(write.expectedTotal, 30_000)) - write.answered);
+      const shownAt = await dashboard.totalShown(write.expectedTotal, 30_000).catch(async (error: unknown) => {
+        throw new Error(`write ${i + 1}: the total ${write.expectedTotal} was not shown; the page says ${JSON.stringify(await pageState(dashboard))}`, { cause: error });
+      });
+      delays.push(shownAt - write.answered);
     }
     return delays;
   } finally {
     await context.close();
   }
+}
+
+async function pageState(dashboard: DashboardPage) {
+  const attribute = (testId: string, name: string) => dashboard.testId(testId).getAttribute(name);
+  return {
+    total: await attribute('headline-total', 'data-value'),
+    drawn: await dashboard.page.locator('body').getAttribute('data-drawn'),
+    mode: await attribute('live-status', 'data-mode'),
+    error: (await dashboard.testId('error-banner').isVisible()) ? await dashboard.testId('error-banner').innerText() : null,
+  };
 }
 
 function kb(bytes: number): string {
