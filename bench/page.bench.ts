@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT } from '../test/support/app-process';
@@ -21,6 +22,7 @@ export async function runPageBench(): Promise<BenchSection> {
   const loads = envInt('BENCH_PAGE_LOADS', 9);
   const writes = envInt('BENCH_PAGE_WRITES', 5);
   const bundle = bundleSizes();
+  const load = loadavg()[0].toFixed(1);
   chromiumPath();
   // The defaults of `make run` (relay poll and summary flush at 1 s), not the quicker test settings.
   const world = await SampleWorld.create({
@@ -50,7 +52,7 @@ export async function runPageBench(): Promise<BenchSection> {
         `Sample: \`make run\`'s (\`seed\` with its defaults), ${world.timings ? `seeded and projected in ${(world.timings.projectedMs / 1000).toFixed(0)} s` : ''}; the page opens on ${SAMPLE_YEAR}, the year of the latest published month, 1280×900, headless.`,
         'Cold load: a new browser context each time (empty cache), one Chromium process; the service, PostgreSQL, RabbitMQ and Elasticsearch on the same machine.',
         'The live delay runs with the default RELAY_POLL_INTERVAL_MS and SUMMARY_FLUSH_INTERVAL_MS (1 s each): a change waits for the next summary flush before dashboardUpdated goes out.',
-        `Chromium ${browser.version()} (Debian's package) driven by playwright-core.`,
+        `Chromium ${browser.version()} (Debian's package) driven by playwright-core. Load average when the measurement began: ${load} (1 min; 2 cores: above 2, other work shared the machine).`,
       ],
     };
   } finally {
