@@ -100,16 +100,21 @@ export class SampleWorld {
     return instance;
   }
 
-  /** A GraphQL request over HTTP to the projecting instance (or `url`), as a reader unless other headers are given. */
+  /** A GraphQL request over HTTP to the projecting instance (or `url`), as a reader unless other headers are given: its data, or it throws. */
   async graphql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = { 'x-api-key': TEST_READER_KEY }, url = this.names.url): Promise<T> {
+    const body = await this.graphqlBody<T>(query, variables, headers, url);
+    if (body.errors || !body.data) throw new Error(`GraphQL answered ${JSON.stringify(body)}`);
+    return body.data;
+  }
+
+  /** The whole answer, errors included. */
+  async graphqlBody<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = { 'x-api-key': TEST_READER_KEY }, url = this.names.url) {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    if (body.errors || !body.data) throw new Error(`GraphQL answered ${response.status}: ${JSON.stringify(body)}`);
-    return body.data;
+    return (await response.json()) as { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   }
 
   /** A mutation as the operator. */
