@@ -82,7 +82,8 @@ export class AppProcess {
     if (!this.running) return;
     this.signal('SIGCONT'); // a frozen child cannot shut down
     this.signal('SIGTERM');
-    const gone = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
+    // Unreferenced: once the child has exited, the grace period's timer must not keep the test process alive.
+    const gone = await Promise.race([this.exited.then(() => true), sleep(graceMs, false, { ref: false })]);
     if (!gone) await this.kill();
   }
 
