@@ -55,7 +55,8 @@ export class SampleWorld {
     const names = { database: name, esIndexPrefix: stamp, brokerPrefix: stamp, relayName: 'browser', url: '' };
     if (!database) await withAdmin((admin) => admin.query(`create database "${name}"`));
     const env = { ...instanceEnv(names), ...extra };
-    const main = { instance: null as AppProcess | null };
+    let main: AppProcess | null = null;
+    let world: SampleWorld | null = null;
     try {
       if (!database) await runCli(env, ['migrate']);
       const seeding = async () => {
@@ -63,16 +64,17 @@ export class SampleWorld {
         await runCli(env, ['seed', ...sample]);
         return Date.now() - started;
       };
-      const [seededMs] = await Promise.all([
-        seeding(),
-        AppProcess.start('projecting instance', { ...env, RELAY_ENABLED: 'true', CONSUMERS_ENABLED: 'true' }).then((instance) => (main.instance = instance)),
-      ]);
-      const world = new SampleWorld({ ...names, url: main.instance!.url }, { database: !database, main: main.instance });
+      // Both settle before anything is thrown: an instance still starting must not outlive a failed seed.
+      const [seeded, instance] = await Promise.allSettled([seeding(), AppProcess.start('projecting instance', { ...env, RELAY_ENABLED: 'true', CONSUMERS_ENABLED: 'true' })]);
+      if (instance.status === 'fulfilled') main = instance.value;
+      if (seeded.status === 'rejected') throw seeded.reason;
+      if (instance.status === 'rejected') throw instance.reason;
+      world = new SampleWorld({ ...names, url: main!.url }, { database: !database, main });
       await world.caughtUp(180_000);
-      world.timings = { seededMs, projectedMs: Date.now() - started };
+      world.timings = { seededMs: seeded.value, projectedMs: Date.now() - started };
       return world;
     } catch (error) {
-      await new SampleWorld(names, { database: !database, main: main.instance }).remove();
+      await (world ?? new SampleWorld(names, { database: !database, main })).remove();
       throw error;
     }
   }
