@@ -47,19 +47,22 @@ describe('the dashboard page, live', () => {
   });
 
   /** Records a statistic of the year on screen and waits until the page's total is the old one plus it; answers the delays in ms. */
-  async function recordAndWatch(timeoutMs: number): Promise<{ fromSent: number; fromAnswer: number; total: string }> {
-    const write = await recordInYear(world, SAMPLE_YEAR, '1234567.89', await dashboard.value('headline-total'));
+  async function recordAndWatch(valueUsd: string, timeoutMs: number) {
+    const write = await recordInYear(world, SAMPLE_YEAR, valueUsd, await dashboard.value('headline-total'));
     const at = await dashboard.totalShown(write.expectedTotal, timeoutMs);
-    return { fromSent: at - write.sent, fromAnswer: at - write.answered, total: write.expectedTotal };
+    return { fromSent: at - write.sent, fromAnswer: at - write.answered, total: write.expectedTotal, input: write.input };
   }
 
-  it('a mutation sent through GraphQL changes the total on the open page, pushed over the WebSocket, without a reload', async () => {
+  it('a mutation sent through GraphQL changes the total on the open page, pushed over the WebSocket, without a reload, and raises an alert there', async () => {
     await dashboard.open('/', { year: SAMPLE_YEAR }, 'en');
     await dashboard.page.locator('[data-testid="live-status"][data-mode="live"]').waitFor();
     const marker = await dashboard.plantMarker();
     const navigated = navigations;
 
-    const delay = await recordAndWatch(ARRIVAL_TIMEOUT_MS);
+    // Over the threshold alert's 1,000,000 USD, and larger than any statistic of the sample: first in the alerts list.
+    const delay = await recordAndWatch('98765432.10', ARRIVAL_TIMEOUT_MS);
+    const { countryCode, hsCode, period } = delay.input;
+    await dashboard.page.locator(`[data-testid="alert-item"][data-id="threshold-${period}-${countryCode}-${hsCode}"]`).waitFor({ timeout: ARRIVAL_TIMEOUT_MS });
     recordMeasurement('live: mutation to total on screen (WebSocket)', { fromSentMs: delay.fromSent, fromAnswerMs: delay.fromAnswer, targetMs: 1000 });
     await dashboard.screenshot('dashboard-live-en');
 
@@ -77,7 +80,7 @@ describe('the dashboard page, live', () => {
     const marker = await dashboard.plantMarker();
     const navigated = navigations;
 
-    const delay = await recordAndWatch(POLLED_ARRIVAL_TIMEOUT_MS);
+    const delay = await recordAndWatch('1234567.89', POLLED_ARRIVAL_TIMEOUT_MS);
     recordMeasurement('live: mutation to total on screen (polling, WebSocket blocked)', { fromSentMs: delay.fromSent, fromAnswerMs: delay.fromAnswer });
     await dashboard.screenshot('dashboard-polling-en');
 

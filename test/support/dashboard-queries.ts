@@ -60,12 +60,12 @@ const RECORD = 'mutation($input: RecordExportStatisticInput!) { recordExportStat
 
 /**
  * Records a new statistic of `year` (a random 10-digit line under chapter 85, for China in June)
- * through GraphQL; answers the total a page showing `totalBefore` for that year should show next,
- * and when the mutation was sent and answered (ms since the epoch).
+ * through GraphQL; answers it, the total a page showing `totalBefore` for that year should show
+ * next, and when the mutation was sent and answered (ms since the epoch).
  */
 export async function recordInYear(world: SampleWorld, year: number, valueUsd: string, totalBefore: string) {
   const input = aStatisticInput({ countryCode: 'CN', period: `${year}-06`, valueUsd, weightKg: '100.000' });
   const sent = Date.now();
   await world.mutate(RECORD, { input });
-  return { expectedTotal: fromUnits(toUnits(totalBefore, CENTS) + toUnits(valueUsd, CENTS), CENTS), sent, answered: Date.now() };
+  return { input, expectedTotal: fromUnits(toUnits(totalBefore, CENTS) + toUnits(valueUsd, CENTS), CENTS), sent, answered: Date.now() };
 }
