@@ -112,6 +112,30 @@ describe('the dashboard page', () => {
     expect(await dashboard.testId('country-page').innerText()).toContain(countryProfile.nameEn);
   });
 
+  it('is keyboard navigable: Tab reaches the first partner\'s link, and Enter opens its page', async () => {
+    await dashboard.open('/', { year: SAMPLE_YEAR }, 'en');
+    const [first] = await dashboard.rows('top-partners-table');
+    const focused = () => dashboard.page.evaluate(() => {
+      const active = (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement;
+      return { testId: active?.getAttribute('data-testid') ?? null, code: active?.getAttribute('data-code') ?? null };
+    });
+
+    const visited: string[] = [];
+    for (let presses = 0; presses < 80; presses++) {
+      await dashboard.page.keyboard.press('Tab');
+      const now = await focused();
+      visited.push(now.testId ?? '?');
+      if (now.testId === 'partner-link') break;
+    }
+    const reached = await focused();
+    await dashboard.page.keyboard.press('Enter');
+    await dashboard.drawn('country', { year: SAMPLE_YEAR });
+
+    expect(reached).toEqual({ testId: 'partner-link', code: first.code });
+    expect(visited).toEqual(expect.arrayContaining(['period-year', 'period-month', 'lang-ko', 'lang-en']));
+    expect(await dashboard.value('country-total')).toBe(first.value);
+  });
+
   it('a product\'s link opens its page, and product search finds a product by a word of its name', async () => {
     await dashboard.open('/', { year: SAMPLE_YEAR }, 'en');
     const [top] = await dashboard.rows('top-products-table');
