@@ -20,13 +20,15 @@ run: bootstrap build web migrate seed ## start the service with sample data (ins
 	if [ -n "$$url" ]; then export CUSTOMS_API_URL="$$url" CUSTOMS_SERVICE_KEY="$${CUSTOMS_SERVICE_KEY:-stand-in-key}"; fi; \
 	exec node dist/main.js
 
-test: bootstrap lint build web ## run the lint (types, eslint, layer rules) and every test: unit, integration, end-to-end, faults
+test: bootstrap lint build web ## run the lint (types, eslint, layer rules) and every test: unit, integration, end-to-end, faults, browser
 	@mkdir -p reports
 	@bash scripts/prometheus.sh ensure
+	@bash scripts/chromium.sh ensure >/dev/null
 	npm run test:unit
 	npm run test:int
 	npm run test:e2e
 	npm run test:faults
+	npm run test:browser
 
 bootstrap: ## install dependencies, create databases, enable broker plugins, start Elasticsearch
 	@bash scripts/bootstrap.sh

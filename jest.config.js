@@ -1,6 +1,7 @@
-// Four levels, each its own project (STYLE.md rule 11): unit tests need no I/O; int and e2e tests
+// Five levels, each its own project (STYLE.md rule 11): unit tests need no I/O; int and e2e tests
 // talk to the real PostgreSQL, RabbitMQ and Elasticsearch that test/setup finds or starts; fault
-// tests run the built service as child processes and break them (README, "The fault suite").
+// tests run the built service as child processes and break them (README, "The fault suite"); browser
+// tests drive the page in a real Chromium.
 // Transpile only: `make test` type-checks the whole tree once with tsc before jest runs. ts-jest
 // rather than a native transpiler because the registry serves no prebuilt binaries for some
 // platforms, which breaks `npm ci` on a fresh clone.
@@ -28,6 +29,11 @@ module.exports = {
     project('faults', {
       globalSetup: '<rootDir>/test/support/faults-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/faults-global-teardown.ts',
+    }),
+    // The page in Debian's Chromium against the built service with a seeded sample (README, "Browser tests").
+    project('browser', {
+      globalSetup: '<rootDir>/test/support/browser-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/browser-global-teardown.ts',
     }),
   ],
 };

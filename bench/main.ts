@@ -6,6 +6,7 @@ import { databaseVersion, freshBenchDatabase } from './support/bench-database';
 import { describeMachine } from './support/machine';
 import { runImportBench } from './import.bench';
 import { runLiveBench } from './live.bench';
+import { runPageBench } from './page.bench';
 import { runReadModelBench } from './read-model.bench';
 import { runRelayBench } from './relay.bench';
 import { runSoakBench } from './soak.bench';
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   soak: runSoakBench,
   tracing: runTracingBench,
   live: runLiveBench,
+  page: runPageBench,
 };
 const REPORT = join(__dirname, '../docs/BENCHMARKS.md');
 

@@ -82,10 +82,8 @@ export class AppProcess {
     if (!this.running) return;
     this.signal('SIGCONT'); // a frozen child cannot shut down
     this.signal('SIGTERM');
-    // The grace timer is cancelled once the child is gone, so it does not keep the test run alive.
-    const grace = new AbortController();
-    const gone = await Promise.race([this.exited.then(() => true), sleep(graceMs, false, { signal: grace.signal }).catch(() => false)]);
-    grace.abort();
+    // Unreferenced: once the child has exited, the grace period's timer must not keep the test process alive.
+    const gone = await Promise.race([this.exited.then(() => true), sleep(graceMs, false, { ref: false })]);
     if (!gone) await this.kill();
   }
 

@@ -140,13 +140,19 @@ export class FaultWorld {
   async cleanUp(): Promise<void> {
     if (this.marks.length > 0) process.stdout.write(`[faults] ${expect.getState().testPath?.split('/').pop() ?? ''}: ${this.marks.join(', ')}\n`);
     for (const app of this.apps) await app.stop().catch(() => undefined);
-    const config = this.config();
-    await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config)).catch(() => undefined);
-    // A test that turns the import's workers on leaves their queues under the world's prefix.
-    await deleteCustomsImportQueues(config.RABBITMQ_URL, this.brokerPrefix).catch(() => undefined);
-    await new ReadModelIndexManager(this.es, this.esIndexPrefix).deleteAll().catch(() => undefined);
+    await deleteInstanceNames(this.config(), this.es);
     await this.es.close();
     await this.db.end();
     await dropFaultDatabase(this.database);
   }
+}
+
+/**
+ * Removes what instances under one configuration's names declared: the broker topology, the
+ * customs import's work queues (left by a test that turns the workers on) and the read-model indexes.
+ */
+export async function deleteInstanceNames(config: AppConfig, es: Client): Promise<void> {
+  await deleteTopology(config.RABBITMQ_URL, topologyFromConfig(config)).catch(() => undefined);
+  await deleteCustomsImportQueues(config.RABBITMQ_URL, config.BROKER_PREFIX).catch(() => undefined);
+  await new ReadModelIndexManager(es, config.ES_INDEX_PREFIX).deleteAll().catch(() => undefined);
 }

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { Client } from '@elastic/elasticsearch';
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { ReadModelIndexManager } from '../../src/modules/dashboards/elasticsearch/read-model-index-manager';
 import { assertComponentsUp } from '../../src/platform/health/preflight';
-import { AppProcess, REPO_ROOT, runCli } from './app-process';
+import { AppProcess, runCli } from './app-process';
+import { buildWhenStale } from './build-when-stale';
 import { FAULT_CHAPTERS, FAULT_COUNTRIES, databaseUrl, faultDatabaseName, withAdmin } from './fault-world';
 import { TEST_OPERATOR_KEY, testConfig, uniqueName } from './test-config';
 
@@ -75,30 +73,4 @@ async function mutate(url: string, query: string, variables: Record<string, unkn
   });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(`seeding the fault template failed: ${JSON.stringify(body.errors)}`);
-}
-
-/** Builds dist/ when it is missing or older than a source file (`make test` builds it before). */
-function buildWhenStale(): void {
-  const main = join(REPO_ROOT, 'dist/main.js');
-  let built = 0;
-  try {
-    built = statSync(main).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  if (built > 0 && newest(join(REPO_ROOT, 'src')) <= built) return;
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('building dist/ for the fault suite failed (see above)');
-}
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
 }
