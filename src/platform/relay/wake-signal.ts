@@ -16,8 +16,11 @@ export class WakeSignal {
     }
   }
 
-  /** Resolves true when woken, false when the timeout passed first. */
-  wait(timeoutMs: number): Promise<boolean> {
+  /**
+   * Resolves true when woken, false when the timeout passed first. `ref: false` leaves the timer
+   * out of what keeps the process alive (a wait its owner may abandon on shutdown).
+   */
+  wait(timeoutMs: number, { ref = true }: { readonly ref?: boolean } = {}): Promise<boolean> {
     if (this.pending) {
       this.pending = false;
       return Promise.resolve(true);
@@ -27,6 +30,7 @@ export class WakeSignal {
         this.waiter = null;
         resolve(false);
       }, timeoutMs);
+      if (!ref) timer.unref();
       this.waiter = () => {
         clearTimeout(timer);
         resolve(true);

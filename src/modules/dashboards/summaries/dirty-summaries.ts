@@ -1,6 +1,7 @@
 import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
 import type { LogCursor } from '../../../platform/event-log/log-cursor';
 import { TouchedScopes } from '../domain/summary-scopes';
+import { WakeSignal } from '../../../platform/relay/wake-signal';
 
 export interface DirtyRow {
   readonly target: string;
@@ -24,10 +25,20 @@ export interface NewestMark extends LogCursor {
  * `head()` read at that moment.
  */
 export class DirtySummaries {
+  private readonly marked = new WakeSignal();
+
   constructor(
     private readonly pool: Pool,
     private readonly prefix: string,
   ) {}
+
+  /**
+   * Resolves true once a mark is made through this object (in this process; one made meanwhile
+   * counts), false when `timeoutMs` passed first. One waiter at a time: the flusher's loop.
+   */
+  nextMark(timeoutMs: number): Promise<boolean> {
+    return this.marked.wait(timeoutMs, { ref: false });
+  }
 
   /** `throughPosition`: the log position of the newest event of the batch (what a flush of the mark reflects). */
   async mark(target: string, touched: TouchedScopes, throughPosition: string | null = null): Promise<void> {
@@ -41,6 +52,7 @@ export class DirtySummaries {
         values: [this.prefix, target, part.map(([period]) => period), part.map(([, scope]) => scope), throughPosition],
       });
     }
+    if (rows.length > 0) this.marked.wake();
   }
 
   /** The newest mark so far (of this prefix). */
