@@ -11,6 +11,8 @@ function usdForms(value: string, locale: string): string[] {
   return [format({ maximumFractionDigits: 0 }), format({ minimumFractionDigits: 2 }), format({ notation: 'compact', maximumFractionDigits: 1 })];
 }
 
+const RENAME = 'mutation($input: RenameProductCategoryInput!) { renameProductCategory(input: $input) { version } }';
+
 /** Rows as codes and exact values only, to compare the page's tables with GraphQL's and PostgreSQL's rankings. */
 const pairs = (rows: readonly { code: string; value: string }[]) => rows.map(({ code, value }) => ({ code, value }));
 
@@ -155,6 +157,30 @@ describe('the dashboard page', () => {
     expect(products[0].code).toBe(top.code);
     expect(productPage).toContain(products[0].nameEn);
     expect(results.some((text) => text.toLowerCase().includes(word!.toLowerCase()))).toBe(true);
+  });
+
+  it('product search finds a product by Korean text inside a word, and shows its Korean name in Korean', async () => {
+    // The HS reference has English names only; an operator gives a heading a Korean one through GraphQL.
+    const { rows } = await world.db.query<{ key: string; version: number; description_ko: string | null }>(
+      `select key, version, description_ko from product_category where level = 4 order by key desc limit 1`,
+    );
+    const [heading] = rows;
+    const nameKo = `시험용한글품목${heading.key}`;
+    await world.mutate(RENAME, { input: { hsCode: heading.key, expectedVersion: heading.version, descriptionKo: nameKo } });
+    try {
+      await world.caughtUp();
+      await dashboard.open('/', { year: SAMPLE_YEAR }, 'ko');
+      // Korean is found inside words ("한글품목" is in the middle of the name).
+      await dashboard.testId('product-search').fill('한글품목');
+      await dashboard.page.locator('[data-testid="product-result"]', { hasText: nameKo }).waitFor();
+      const results = await dashboard.testId('product-result').allInnerTexts();
+      await dashboard.screenshot('product-search-ko');
+
+      expect(results.filter((text) => text.includes(heading.key))).toEqual([expect.stringContaining(nameKo)]);
+    } finally {
+      await world.mutate(RENAME, { input: { hsCode: heading.key, expectedVersion: heading.version + 1, descriptionKo: heading.description_ko } });
+      await world.caughtUp();
+    }
   });
 
   it('renders in Korean and English: names in the chosen language, numbers as Intl formats them for ko-KR and en', async () => {
