@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { AppProcess } from '../support/app-process';
 import { launchChromium } from '../support/chromium';
+import { VIEWPORT } from '../support/browser-session';
 import { DashboardPage } from '../support/dashboard-page';
 import { SAMPLE_YEAR, SampleWorld } from '../support/sample-world';
 import { TEST_READER_KEY } from '../support/test-config';
@@ -22,7 +23,7 @@ describe('the dashboard page with closed reads', () => {
 
   beforeAll(async () => {
     [closed, browser] = await Promise.all([world.startInstance('closed reads', { PUBLIC_READS: 'false' }), launchChromium()]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({ viewport: VIEWPORT });
     dashboard = new DashboardPage(await context.newPage(), closed.url);
   });
 

@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
+import { dashboardPerTest } from '../support/browser-session';
 import { DashboardPage } from '../support/dashboard-page';
 import { graphqlFigures, sqlNationalTotal, sqlTopPartners } from '../support/dashboard-queries';
 import { SAMPLE_YEAR, SampleWorld } from '../support/sample-world';
@@ -24,28 +23,8 @@ const pairs = (rows: readonly { code: string; value: string }[]) => rows.map(({ 
  */
 describe('the dashboard page', () => {
   const world = SampleWorld.published();
-  let browser: Browser;
-  let context: BrowserContext;
   let dashboard: DashboardPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  beforeEach(async () => {
-    await world.caughtUp();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    dashboard = new DashboardPage(await context.newPage(), world.names.url);
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await world.close();
-  });
+  dashboardPerTest(world, (page) => (dashboard = page), { caughtUp: true });
 
   it('shows the total and the top ten partners and products of GraphQL, and the total is PostgreSQL\'s sum', async () => {
     await dashboard.open('/', { year: SAMPLE_YEAR }, 'en');

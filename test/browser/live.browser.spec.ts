@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
 import { recordMeasurement } from '../support/browser-measurements';
-import { launchChromium } from '../support/chromium';
+import { dashboardPerTest } from '../support/browser-session';
 import { DashboardPage } from '../support/dashboard-page';
 import { recordInYear } from '../support/dashboard-queries';
 import { SAMPLE_YEAR, SampleWorld } from '../support/sample-world';
@@ -17,34 +16,19 @@ const POLLED_ARRIVAL_TIMEOUT_MS = 20_000;
  */
 describe('the dashboard page, live', () => {
   const world = SampleWorld.published();
-  let browser: Browser;
-  let context: BrowserContext;
   let dashboard: DashboardPage;
   let navigations: number;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  beforeEach(async () => {
-    await world.caughtUp();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    navigations = 0;
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) navigations++;
-    });
-    dashboard = new DashboardPage(page, world.names.url);
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await world.close();
-  });
+  dashboardPerTest(
+    world,
+    (opened) => {
+      dashboard = opened;
+      navigations = 0;
+      opened.page.on('framenavigated', (frame) => {
+        if (frame === opened.page.mainFrame()) navigations++;
+      });
+    },
+    { caughtUp: true },
+  );
 
   /** Records a statistic of the year on screen and waits until the page's total is the old one plus it; answers the delays in ms. */
   async function recordAndWatch(valueUsd: string, timeoutMs: number) {

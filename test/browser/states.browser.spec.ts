@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
+import { dashboardPerTest } from '../support/browser-session';
 import { DashboardPage } from '../support/dashboard-page';
 import { SAMPLE_YEAR, SampleWorld } from '../support/sample-world';
 
@@ -14,27 +13,8 @@ const EMPTY_YEAR = SAMPLE_YEAR - 2;
  */
 describe('the dashboard page, empty periods and errors', () => {
   const world = SampleWorld.published();
-  let browser: Browser;
-  let context: BrowserContext;
   let dashboard: DashboardPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    dashboard = new DashboardPage(await context.newPage(), world.names.url);
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await world.close();
-  });
+  dashboardPerTest(world, (page) => (dashboard = page), { caughtUp: false });
 
   it('a year without figures says it is empty, with the total GraphQL gives', async () => {
     await dashboard.open('/', { year: EMPTY_YEAR }, 'en');
