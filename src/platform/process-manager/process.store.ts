@@ -1,5 +1,5 @@
 import type { SqlPool, SqlPoolClient } from '../database/pg-pool';
-import { inTransaction } from '../delivery/parking/pg-transaction';
+import { inTransaction } from '../database/pg-transaction';
 import { isLive, LIVE_STATUSES, type ProcessDecision, type ProcessStatus } from './process.types';
 
 /** A process as stored; `state` is the definition's own JSON. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PG_POOL, type SqlPool, type SqlPoolClient } from '../../../platform/database/pg-pool';
+import { inTransaction } from '../../../platform/database/pg-transaction';
 import { LiveUpdates } from '../../../platform/live/live-updates';
 import { CUSTOMS_IMPORT_PROGRESS, jobProgress, unitProgress } from '../customs-import.progress';
 import { ImportUnit, unitKey } from '../domain/import-unit';
@@ -87,7 +88,7 @@ export class ImportJobRepository {
    */
   async saveJob(id: string, next: JobProgress, expectedVersion: number, at: Date, units: readonly ImportUnit[] = []): Promise<boolean> {
     const outcome = outcomeOf(next.state);
-    const saved = await this.transaction(async (client) => {
+    const saved = await inTransaction(this.pool, async (client) => {
       const { rowCount } = await client.query(
         `update customs_import set state = $3, version = $4, paused_until = $5, pause_reason = $6, failure_code = $7, failure = $8, finished_at = $9, updated_at = $10
          where id = $1 and version = $2`,
@@ -108,7 +109,7 @@ export class ImportJobRepository {
    * CustomsImportCompleted in the same transaction.
    */
   async completeIfFinished(id: string, terminal: readonly UnitState[], at: Date): Promise<boolean> {
-    const completed = await this.transaction(async (client) => {
+    const completed = await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ version: number }>(
         `update customs_import set state = 'completed', version = version + 1, finished_at = $3, updated_at = $3
          where id = $1 and state = 'running'
@@ -139,7 +140,7 @@ export class ImportJobRepository {
   }
 
   async saveUnit(current: ImportJobUnit, next: UnitProgress, at: Date, effects: UnitSideEffects = {}): Promise<boolean> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rowCount } = await client.query(
         `update customs_import_unit set state = $4, version = $5, attempts = $6, last_error_code = $7, last_error = $8, fetched = $9,
            recorded = $10, revised = $11, retracted = $12, unchanged = $13, unknown_rows = $14, unknown_partners = $15,
@@ -178,20 +179,7 @@ export class ImportJobRepository {
     return rows[0] && unpackRows(rows[0].rows);
   }
 
-  private async transaction<T>(work: (client: SqlPoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      const result = await work(client);
-      await client.query('commit');
-      client.release();
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      client.release(error instanceof Error ? error : true);
-      throw error;
-    }
-  }
+
 }
 
 async function insertUnits(client: SqlPoolClient, importId: string, units: readonly ImportUnit[], parentKey: string | null, at: Date): Promise<void> {

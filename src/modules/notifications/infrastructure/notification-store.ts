@@ -1,4 +1,5 @@
 import type { SqlPool, SqlPoolClient } from '../../../platform/database/pg-pool';
+import { inTransaction } from '../../../platform/database/pg-transaction';
 import { placeInWindow } from '../domain/digest-window';
 import type { ChannelName, Notification } from '../domain/notification';
 
@@ -47,7 +48,7 @@ export class NotificationStore {
    */
   async record(channel: ChannelName, notifications: readonly Notification[], now: Date, windowMs: number): Promise<number> {
     if (notifications.length === 0) return 0;
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       // A zero window gives each notification a batch of its own; otherwise the call shares one.
       const groups = windowMs === 0 ? notifications.map((item) => [item]) : [notifications];
       let recorded = 0;
@@ -185,18 +186,5 @@ export class NotificationStore {
     return rowCount ?? 0;
   }
 
-  private async transaction<T>(work: (client: SqlPoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      const result = await work(client);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+
 }

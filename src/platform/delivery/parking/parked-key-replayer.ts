@@ -4,7 +4,7 @@ import type { BatchApplier } from '../batch-applier';
 import { decodeDelivery, type RawDelivery } from '../decode-delivery';
 import { KeyNotParkedError } from '../delivery.errors';
 import { jsonbText } from './jsonb-text';
-import { inTransaction } from './pg-transaction';
+import { inTransaction } from '../../database/pg-transaction';
 
 export interface ReplayResult {
   readonly key: string;

@@ -3,7 +3,7 @@ import { keysOf, planBatch, type ParkEntry } from '../batch-plan';
 import type { Decoded, Delivery } from '../decode-delivery';
 import { envelopeOf } from './parked-envelope';
 import { jsonbText } from './jsonb-text';
-import { inTransaction } from './pg-transaction';
+import { inTransaction } from '../../database/pg-transaction';
 
 /**
  * Writes the parking store for one scope (the broker prefix). The consumer of a queue calls

@@ -1,4 +1,5 @@
 import type { SqlPool, SqlPoolClient } from '../../../../platform/database/pg-pool';
+import { inTransaction } from '../../../../platform/database/pg-transaction';
 import { NOTIFICATION_REQUESTED, type NotificationRequestedV1 } from '../../../notifications/notifications.contract';
 import { NEVER_NOTICED, type NoticeEntry } from '../../domain/anomaly-notice';
 
@@ -36,10 +37,7 @@ export class AnomalyNoticeLedger {
    * instances deciding on overlapping alerts wait for each other instead of deadlocking.
    */
   async change(ids: readonly string[], decide: (locked: ReadonlyMap<string, NoticeEntry>) => Promise<NoticeChange[]>): Promise<number> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('begin');
+    return inTransaction(this.pool, async (client) => {
       await client.query(
         'insert into anomaly_notice (index_prefix, alert_id) select $1, unnest($2::text[]) order by 2 on conflict do nothing',
         [this.prefix, ids],
@@ -51,14 +49,8 @@ export class AnomalyNoticeLedger {
       const locked = new Map(rows.map((row) => [row.alert_id, { open: row.open, opening: row.opening }]));
       const changes = (await decide(locked)).filter(({ id, entry }) => !sameEntry(locked.get(id) ?? NEVER_NOTICED, entry));
       await this.write(client, changes);
-      await client.query('commit');
       return changes.filter((change) => change.request !== null).length;
-    } catch (error) {
-      await client.query('rollback').catch(() => (broken = true));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 
   private async write(client: SqlPoolClient, changes: readonly NoticeChange[]): Promise<void> {
