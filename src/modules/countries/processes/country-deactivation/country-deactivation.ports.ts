@@ -67,3 +67,25 @@ export class NotifyAdministratorsCommand extends Command<void> {
     super();
   }
 }
+
+/**
+ * The port command a country process's stored command names (both processes issue the same five),
+ * or null for a name that is not a port's (each process's own write: activate or deactivate).
+ */
+export function portCommand(name: string, payload: Readonly<Record<string, unknown>>, metadata: EventMetadata): Command<unknown> | null {
+  const code = String(payload.code);
+  switch (name) {
+    case 'archive-country-facts':
+      return new ArchiveCountryFactsCommand(code, metadata);
+    case 'restore-country-facts':
+      return new RestoreCountryFactsCommand(code, metadata);
+    case 'refresh-country-caches':
+      return new RefreshCountryCachesCommand(code, metadata);
+    case 'recalculate-dashboards':
+      return new RecalculateCountryDashboardsCommand(code, String(payload.atLeastPosition), metadata);
+    case 'notify-administrators':
+      return new NotifyAdministratorsCommand(payload as unknown as AdministratorNotice, metadata);
+    default:
+      return null;
+  }
+}

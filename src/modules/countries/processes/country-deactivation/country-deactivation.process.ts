@@ -8,16 +8,9 @@ import type { DecideContext, ProcessCommand, ProcessDecision, ProcessDefinition,
 import { ActivateCountryCommand } from '../../commands/activate-country/activate-country.command';
 import { COUNTRY_MESSAGE_TYPES } from '../../countries.contract';
 import { decideDeactivation, deactivationStatus, startDeactivation } from '../../domain/deactivation/decide-deactivation';
-import type { AdministratorNotice } from '../../domain/deactivation/deactivation.messages';
 import type { DeactivationState } from '../../domain/deactivation/deactivation.state';
 import { toDeactivationMessage } from '../country-process-inputs';
-import {
-  ArchiveCountryFactsCommand,
-  NotifyAdministratorsCommand,
-  RecalculateCountryDashboardsCommand,
-  RefreshCountryCachesCommand,
-  RestoreCountryFactsCommand,
-} from './country-deactivation.ports';
+import { portCommand } from './country-deactivation.ports';
 
 export const COUNTRY_DEACTIVATION = 'country-deactivation';
 /** Named here rather than imported, so the two definitions do not import each other. */
@@ -74,24 +67,12 @@ export class CountryDeactivationProcess implements ProcessDefinition<Deactivatio
 
   toBusCommand({ name, payload }: ProcessCommand, metadata: EventMetadata): ICommand {
     const fields = payload as Readonly<Record<string, unknown>>;
-    const code = String(fields.code);
-    switch (name) {
-      case 'archive-country-facts':
-        return new ArchiveCountryFactsCommand(code, metadata);
-      case 'restore-country-facts':
-        return new RestoreCountryFactsCommand(code, metadata);
-      case 'refresh-country-caches':
-        return new RefreshCountryCachesCommand(code, metadata);
-      case 'recalculate-dashboards':
-        return new RecalculateCountryDashboardsCommand(code, String(fields.atLeastPosition), metadata);
-      case 'notify-administrators':
-        return new NotifyAdministratorsCommand(payload as AdministratorNotice, metadata);
-      case 'reactivate-country':
-        return new ActivateCountryCommand({ code }, metadata);
-      default:
-        throw new Error(`country deactivation issued an unknown command ${name}`);
-    }
+    if (name === 'reactivate-country') return new ActivateCountryCommand({ code: String(fields.code) }, metadata);
+    const command = portCommand(name, fields, metadata);
+    if (!command) throw new Error(`country deactivation issued an unknown command ${name}`);
+    return command;
   }
+
 
   /** A refusal (domain error) will not change on a retry; anything else (an outage) may. */
   isPermanent(error: unknown): boolean {

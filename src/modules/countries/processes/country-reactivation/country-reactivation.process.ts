@@ -17,17 +17,10 @@ import type {
 } from '../../../../platform/process-manager/process.types';
 import { DeactivateCountryCommand } from '../../commands/deactivate-country/deactivate-country.command';
 import { COUNTRY_MESSAGE_TYPES } from '../../countries.contract';
-import type { AdministratorNotice } from '../../domain/deactivation/deactivation.messages';
 import { decideReactivation, reactivationStatus, startReactivation } from '../../domain/reactivation/decide-reactivation';
 import type { ReactivationState } from '../../domain/reactivation/reactivation.state';
 import { toReactivationMessage } from '../country-process-inputs';
-import {
-  ArchiveCountryFactsCommand,
-  NotifyAdministratorsCommand,
-  RecalculateCountryDashboardsCommand,
-  RefreshCountryCachesCommand,
-  RestoreCountryFactsCommand,
-} from '../country-deactivation/country-deactivation.ports';
+import { portCommand } from '../country-deactivation/country-deactivation.ports';
 import { COUNTRY_DEACTIVATION, countryKey } from '../country-deactivation/country-deactivation.process';
 
 export const COUNTRY_REACTIVATION = 'country-reactivation';
@@ -78,24 +71,12 @@ export class CountryReactivationProcess implements ProcessDefinition<Reactivatio
 
   toBusCommand({ name, payload }: ProcessCommand, metadata: EventMetadata): ICommand {
     const fields = payload as Readonly<Record<string, unknown>>;
-    const code = String(fields.code);
-    switch (name) {
-      case 'restore-country-facts':
-        return new RestoreCountryFactsCommand(code, metadata);
-      case 'archive-country-facts':
-        return new ArchiveCountryFactsCommand(code, metadata);
-      case 'refresh-country-caches':
-        return new RefreshCountryCachesCommand(code, metadata);
-      case 'recalculate-dashboards':
-        return new RecalculateCountryDashboardsCommand(code, String(fields.atLeastPosition), metadata);
-      case 'notify-administrators':
-        return new NotifyAdministratorsCommand(payload as AdministratorNotice, metadata);
-      case 'deactivate-country':
-        return new DeactivateCountryCommand({ code, reason: String(fields.reason) }, metadata);
-      default:
-        throw new Error(`country reactivation issued an unknown command ${name}`);
-    }
+    if (name === 'deactivate-country') return new DeactivateCountryCommand({ code: String(fields.code), reason: String(fields.reason) }, metadata);
+    const command = portCommand(name, fields, metadata);
+    if (!command) throw new Error(`country reactivation issued an unknown command ${name}`);
+    return command;
   }
+
 
   isPermanent(error: unknown): boolean {
     return error instanceof DomainError;
