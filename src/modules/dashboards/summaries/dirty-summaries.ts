@@ -1,4 +1,5 @@
 import type { SqlPool as Pool } from '../../../platform/database/pg-pool';
+import { inTransaction } from '../../../platform/database/pg-transaction';
 import type { LogCursor } from '../../../platform/event-log/log-cursor';
 import { TouchedScopes } from '../domain/summary-scopes';
 import { WakeSignal } from '../../../platform/relay/wake-signal';
@@ -73,10 +74,7 @@ export class DirtySummaries {
    * made for (in the log's reading order; marks made without a position add nothing).
    */
   async take(upTo: string, months: number, recompute: (rows: DirtyRow[], newest: NewestMark[]) => Promise<void>): Promise<number> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('begin');
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{
         picked: number;
         targets: string[];
@@ -107,14 +105,8 @@ export class DirtySummaries {
       });
       const { picked, targets, periods, scopes, newest } = rows[0];
       if (targets.length > 0) await recompute(targets.map((target, i) => ({ target, period: periods[i], scope: scopes[i] })), newest);
-      await client.query('commit');
       return picked;
-    } catch (error) {
-      await client.query('rollback').catch(() => (broken = true));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 
   /** Summaries waiting, repeats included. */
